@@ -1,0 +1,67 @@
+// Request and Response: what handlers see of HTTP. Plain structs, so no handler includes Beast.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cong::http {
+
+enum class Method { Get, Head, Post, Put, Delete, Patch, Options, Other };
+
+std::string_view to_string(Method method);
+
+struct Header {
+    std::string name;
+    std::string value;
+};
+
+struct Request {
+    Method method = Method::Get;
+    std::string target;  // as received: "/tim-kiem?q=n%C3%B4ng"
+    std::string path;    // percent-decoded, checked: valid UTF-8, no NUL, no "." or ".." segments
+    std::string query;   // raw, after '?'
+    std::vector<Header> headers;
+    std::string body;
+    std::string remote_address;
+    std::string request_id;
+    std::vector<std::pair<std::string, std::string>> path_params;  // filled by the router
+
+    // Case-insensitive header lookup; the first one when repeated.
+    std::optional<std::string_view> header(std::string_view name) const;
+    // Percent-decoded query parameter ('+' is a space); nullopt when absent or not valid UTF-8.
+    std::optional<std::string> query_param(std::string_view name) const;
+    // A path parameter of the matched route ("{slug}"); empty when the route has none by that name.
+    std::string_view param(std::string_view name) const;
+    // The value of one cookie.
+    std::optional<std::string> cookie(std::string_view name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "text/html; charset=utf-8";
+    std::vector<Header> headers;
+    std::string body;
+    // Empty: the server picks "no-store" for non-GET and errors, "no-cache" otherwise.
+    std::string cache_control;
+
+    Response& header(std::string name, std::string value) {
+        headers.push_back({std::move(name), std::move(value)});
+        return *this;
+    }
+
+    static Response html(std::string body, int status = 200);
+    static Response text(std::string body, int status = 200);
+    static Response json(std::string body, int status = 200);
+    static Response redirect(std::string location, int status = 303);
+};
+
+// Percent-decodes text; '+' becomes a space when plus_is_space. nullopt on a malformed escape.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+// Encodes everything but unreserved characters, for building query strings.
+std::string percent_encode(std::string_view text);
+
+}  // namespace cong::http

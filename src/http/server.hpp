@@ -1,0 +1,34 @@
+// Server: the HTTP/1.1 listener. Beast and Asio stay inside server.cpp; nothing else includes them.
+#pragma once
+
+#include "core/config.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+#include <functional>
+#include <memory>
+
+namespace cong::http {
+
+class Server {
+public:
+    Server(const core::HttpConfig& config, const Router& router, Metrics& metrics);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds the listening socket; the port is known after this (useful with port 0).
+    core::Result<void> bind();
+    unsigned short port() const;
+    // Serves until SIGTERM or SIGINT (or stop()), then lets requests in flight finish
+    // within the grace period and returns.
+    void run();
+    // Asks a running server to shut down gracefully; safe from any thread.
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cong::http

@@ -1,0 +1,28 @@
+// Media: an uploaded photo, stored under its content hash; its original name is kept only for display.
+#pragma once
+
+#include "core/clock.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace cong::model {
+
+struct Media {
+    std::int64_t id = 0;
+    std::int64_t site_id = 0;
+    std::string sha256;         // hex; the file lives at media/<aa>/<sha256>.<ext>
+    std::string extension;      // "jpg", "png", "webp", "gif"
+    std::string content_type;   // "image/jpeg" …
+    std::string original_name;  // "22 (3).jpg", as uploaded; never used as a path
+    std::string caption;        // default caption; an article figure may override it
+    std::string alt;
+    std::string credit;
+    int width = 0;
+    int height = 0;
+    std::int64_t bytes = 0;
+    std::optional<std::int64_t> uploaded_by;
+    core::Timestamp created_at{};
+};
+
+}  // namespace cong::model

@@ -1,0 +1,20 @@
+// Site: one portal (the province's, or a commune's) served by this installation.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace cong::model {
+
+struct Site {
+    std::int64_t id = 0;
+    std::string name;    // "Cổng thông tin điện tử huyện Thọ Xuân - Thanh Hóa"
+    std::string slogan;  // the banner line under the name
+    std::string host;    // "thoxuan.thanhhoa.gov.vn"; empty for the default site
+    std::string owner;   // the agency responsible, shown in the footer as the law asks
+    std::string address;
+    std::string phone;
+    std::string email;
+};
+
+}  // namespace cong::model

@@ -1,0 +1,96 @@
+// Store interfaces: the questions services ask of storage. SQLite implements them today, PostgreSQL later.
+#pragma once
+
+#include "core/result.hpp"
+#include "model/article.hpp"
+#include "model/category.hpp"
+#include "model/media.hpp"
+#include "model/site.hpp"
+#include "model/user.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace cong::storage {
+
+using core::Result;
+
+class SiteStore {
+public:
+    virtual ~SiteStore() = default;
+    virtual Result<std::optional<model::Site>> find_site(std::int64_t id) = 0;
+    virtual Result<std::optional<model::Site>> find_site_by_host(std::string_view host) = 0;
+    virtual Result<std::vector<model::Site>> list_sites() = 0;
+    virtual Result<std::int64_t> insert_site(const model::Site& site) = 0;
+    virtual Result<void> update_site(const model::Site& site) = 0;
+};
+
+class CategoryStore {
+public:
+    virtual ~CategoryStore() = default;
+    virtual Result<std::optional<model::Category>> find_category(std::int64_t id) = 0;
+    virtual Result<std::optional<model::Category>> find_category_by_slug(std::int64_t site_id, std::string_view slug) = 0;
+    // All categories of a site, parents before children, siblings by position.
+    virtual Result<std::vector<model::Category>> list_categories(std::int64_t site_id) = 0;
+    virtual Result<std::int64_t> insert_category(const model::Category& category) = 0;
+    virtual Result<void> update_category(const model::Category& category) = 0;
+};
+
+// Which published articles to list. Only published articles whose time has come are ever returned.
+struct PublishedQuery {
+    std::int64_t site_id = 0;
+    std::vector<std::int64_t> category_ids;  // empty: any category
+    std::optional<bool> featured;
+    std::optional<std::int64_t> exclude_id;
+    core::Timestamp now{};
+    int limit = 20;
+    int offset = 0;
+};
+
+class ArticleStore {
+public:
+    virtual ~ArticleStore() = default;
+    virtual Result<std::optional<model::Article>> find_article(std::int64_t id) = 0;
+    virtual Result<std::optional<model::Article>> find_article_by_slug(std::int64_t site_id, std::string_view slug) = 0;
+    virtual Result<bool> slug_exists(std::int64_t site_id, std::string_view slug) = 0;
+    virtual Result<std::int64_t> insert_article(const model::Article& article) = 0;
+    virtual Result<void> update_article(const model::Article& article) = 0;
+    virtual Result<void> delete_article(std::int64_t id) = 0;
+    // Newest first by published_at.
+    virtual Result<std::vector<model::Article>> list_published(const PublishedQuery& query) = 0;
+    virtual Result<std::int64_t> count_published(const PublishedQuery& query) = 0;
+    // The photos an article shows (cover and figures), so media in use can be found and kept.
+    virtual Result<void> set_article_media(std::int64_t article_id, const std::vector<std::int64_t>& media_ids) = 0;
+    virtual Result<std::vector<model::Article>> list_all_published(std::int64_t site_id, core::Timestamp now) = 0;
+};
+
+class MediaStore {
+public:
+    virtual ~MediaStore() = default;
+    virtual Result<std::optional<model::Media>> find_media(std::int64_t id) = 0;
+    virtual Result<std::optional<model::Media>> find_media_by_hash(std::int64_t site_id, std::string_view sha256) = 0;
+    virtual Result<std::vector<model::Media>> find_media_by_ids(const std::vector<std::int64_t>& ids) = 0;
+    virtual Result<std::int64_t> insert_media(const model::Media& media) = 0;
+    virtual Result<void> update_media(const model::Media& media) = 0;
+};
+
+class UserStore {
+public:
+    virtual ~UserStore() = default;
+    virtual Result<std::optional<model::User>> find_user(std::int64_t id) = 0;
+    virtual Result<std::optional<model::User>> find_user_by_login(std::string_view login) = 0;
+    virtual Result<std::int64_t> insert_user(const model::User& user) = 0;
+    virtual Result<void> update_user(const model::User& user) = 0;
+};
+
+class TokenStore {
+public:
+    virtual ~TokenStore() = default;
+    virtual Result<std::int64_t> insert_token(const model::ApiToken& token) = 0;
+    virtual Result<std::optional<model::ApiToken>> find_token_by_hash(std::string_view token_hash) = 0;
+    virtual Result<void> touch_token(std::int64_t id, core::Timestamp used_at) = 0;
+};
+
+}  // namespace cong::storage
