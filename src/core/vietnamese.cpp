@@ -61,6 +61,19 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+std::size_t utf8_length(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+    return count;
+}
+
+std::string_view trim(std::string_view text) {
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
 std::string to_nfc(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     auto input = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));

@@ -10,6 +10,12 @@ namespace cong::core {
 // True when text is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
+// Number of code points in valid UTF-8 text: the length a user sees and limits are stated in.
+std::size_t utf8_length(std::string_view text);
+
+// Text without leading and trailing ASCII whitespace.
+std::string_view trim(std::string_view text);
+
 // Text in Unicode Normalization Form C, the form Cổng stores. Input must be valid UTF-8.
 std::string to_nfc(std::string_view text);
 

@@ -48,3 +48,8 @@ TEST(Vietnamese, NumbersUseDotsForThousandsAndCommaForDecimals) {
     EXPECT_EQ(format_integer_vi(-1000), "-1.000");
     EXPECT_EQ(format_number_vi(0.25, 2), "0,25");
 }
+
+TEST(Vietnamese, LengthCountsCharactersNotBytes) {
+    EXPECT_EQ(utf8_length("Thọ Xuân"), 8u);
+    EXPECT_EQ(trim("  a b \n"), "a b");
+}

@@ -1,0 +1,165 @@
+#include "content/article_service.hpp"
+
+#include "content/text_field.hpp"
+#include "core/vietnamese.hpp"
+
+#include <algorithm>
+
+namespace cong::content {
+namespace {
+
+using core::Errc;
+using core::Error;
+using core::Result;
+using model::ArticleStatus;
+using model::Role;
+
+bool can_publish(const model::User& user) { return user.role == Role::Admin || user.role == Role::Approver; }
+
+// Editors write and submit their own articles; approvers and admins may change any article.
+bool can_edit(const model::User& user, const model::Article& article) {
+    if (can_publish(user)) return true;
+    return article.author_id == user.id && article.status != ArticleStatus::Published;
+}
+
+Result<std::string> unique_slug(storage::Tx& tx, std::int64_t site_id, std::string base) {
+    if (base.empty()) base = "bai-viet";
+    CONG_TRY(taken, tx.articles().slug_exists(site_id, base));
+    if (!taken) return base;
+    for (int suffix = 2; suffix < 1000; ++suffix) {
+        std::string candidate = base + "-" + std::to_string(suffix);
+        CONG_TRY(exists, tx.articles().slug_exists(site_id, candidate));
+        if (!exists) return candidate;
+    }
+    return Error{Errc::Conflict, "Không tạo được địa chỉ (slug) duy nhất cho bài viết", "slug"};
+}
+
+}  // namespace
+
+std::string article_path(const model::Article& article) { return "/bai-viet/" + article.slug; }
+std::string category_path(const model::Category& category) { return "/chuyen-muc/" + category.slug; }
+
+Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article article, const ArticleInput& input,
+                                             const model::User& user) {
+    if (input.status == ArticleStatus::Published && !can_publish(user))
+        return Error{Errc::Forbidden, "Chỉ người duyệt bài hoặc quản trị mới được xuất bản", "status"};
+
+    CONG_TRY(title, clean_text_field(input.title, MAX_TITLE_CHARS, Required::Yes, "title", "Tiêu đề"));
+    CONG_TRY(lead, clean_text_field(input.lead, MAX_LEAD_CHARS, Required::No, "lead", "Sa pô"));
+    CONG_TRY(byline, clean_text_field(input.byline, MAX_BYLINE_CHARS, Required::No, "byline", "Tác giả"));
+    CONG_TRY(source, clean_text_field(input.source, MAX_BYLINE_CHARS, Required::No, "source", "Nguồn"));
+
+    CONG_TRY(category, tx.categories().find_category_by_slug(site_id_, input.category_slug));
+    if (!category)
+        return Error{Errc::InvalidInput, "Chuyên mục \"" + input.category_slug + "\" không tồn tại", "category"};
+
+    std::vector<std::int64_t> media_ids = input.body.media_ids();
+    if (input.cover_media_id) media_ids.insert(media_ids.begin(), *input.cover_media_id);
+    std::sort(media_ids.begin(), media_ids.end());
+    media_ids.erase(std::unique(media_ids.begin(), media_ids.end()), media_ids.end());
+    CONG_TRY(found, tx.media().find_media_by_ids(media_ids));
+    for (auto id : media_ids) {
+        bool ok = std::any_of(found.begin(), found.end(),
+                              [&](const model::Media& m) { return m.id == id && m.site_id == site_id_; });
+        if (!ok) {
+            bool is_cover = input.cover_media_id == id;
+            return Error{is_cover ? Errc::InvalidInput : Errc::Unprocessable,
+                         "Ảnh số " + std::to_string(id) + " không có trong thư viện ảnh",
+                         is_cover ? "cover_media" : "body"};
+        }
+    }
+
+    if (!input.slug.empty()) {
+        std::string wanted = core::slugify(input.slug);
+        if (wanted.empty()) return Error{Errc::InvalidInput, "Địa chỉ (slug) không hợp lệ", "slug"};
+        if (wanted != article.slug) {
+            CONG_TRY(slug, unique_slug(tx, site_id_, wanted));
+            article.slug = slug;
+        }
+    } else if (article.slug.empty()) {
+        CONG_TRY(slug, unique_slug(tx, site_id_, core::slugify(title)));
+        article.slug = slug;
+    }
+
+    auto now = core::now();
+    article.site_id = site_id_;
+    article.category_id = category->id;
+    article.title = std::move(title);
+    article.lead = std::move(lead);
+    article.byline = std::move(byline);
+    article.source = std::move(source);
+    article.body_json = input.body.to_json();
+    article.body_text = input.body.plain_text();
+    article.cover_media_id = input.cover_media_id;
+    article.featured = input.featured;
+    article.status = input.status;
+    if (input.published_at)
+        article.published_at = input.published_at;
+    else if (input.status == ArticleStatus::Published && !article.published_at)
+        article.published_at = now;
+    article.updated_at = now;
+
+    if (article.id == 0) {
+        article.created_at = now;
+        article.author_id = user.id;
+        CONG_TRY(id, tx.articles().insert_article(article));
+        article.id = id;
+    } else {
+        CONG_TRY_VOID(tx.articles().update_article(article));
+    }
+    CONG_TRY_VOID(tx.articles().set_article_media(article.id, media_ids));
+    return article;
+}
+
+Result<model::Article> ArticleService::create_article(const ArticleInput& input, const model::User& author) {
+    return db_.write([&](storage::Tx& tx) { return apply(tx, model::Article{}, input, author); });
+}
+
+Result<model::Article> ArticleService::update_article(std::int64_t id, const ArticleInput& input,
+                                                      const model::User& editor) {
+    return db_.write([&](storage::Tx& tx) -> Result<model::Article> {
+        CONG_TRY(existing, tx.articles().find_article(id));
+        if (!existing || existing->site_id != site_id_) return Error{Errc::NotFound, "Không tìm thấy bài viết"};
+        if (!can_edit(editor, *existing))
+            return Error{Errc::Forbidden, "Bạn không có quyền sửa bài viết này"};
+        return apply(tx, std::move(*existing), input, editor);
+    });
+}
+
+Result<void> ArticleService::delete_article(std::int64_t id, const model::User& editor) {
+    return db_.write([&](storage::Tx& tx) -> Result<void> {
+        CONG_TRY(existing, tx.articles().find_article(id));
+        if (!existing || existing->site_id != site_id_) return Error{Errc::NotFound, "Không tìm thấy bài viết"};
+        if (!can_edit(editor, *existing))
+            return Error{Errc::Forbidden, "Bạn không có quyền xóa bài viết này"};
+        return tx.articles().delete_article(id);
+    });
+}
+
+Result<std::optional<ArticleRecord>> ArticleService::find_article(std::int64_t id) {
+    return db_.read([&](storage::Tx& tx) -> Result<std::optional<ArticleRecord>> {
+        CONG_TRY(article, tx.articles().find_article(id));
+        if (!article || article->site_id != site_id_) return std::optional<ArticleRecord>{};
+        CONG_TRY(category, tx.categories().find_category(article->category_id));
+        return std::optional<ArticleRecord>{ArticleRecord{std::move(*article), category ? category->slug : ""}};
+    });
+}
+
+Result<ArticleInput> ArticleRecord::to_input() const {
+    CONG_TRY(body, parse_document(article.body_json));
+    ArticleInput input;
+    input.title = article.title;
+    input.lead = article.lead;
+    input.body = std::move(body);
+    input.category_slug = category_slug;
+    input.byline = article.byline;
+    input.source = article.source;
+    input.status = article.status;
+    input.published_at = article.published_at;
+    input.cover_media_id = article.cover_media_id;
+    input.featured = article.featured;
+    input.slug = article.slug;
+    return input;
+}
+
+}  // namespace cong::content

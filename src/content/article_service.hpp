@@ -1,0 +1,67 @@
+// ArticleService: creating, editing and deleting articles, with every rule checked in one transaction.
+#pragma once
+
+#include "content/document.hpp"
+#include "core/result.hpp"
+#include "model/article.hpp"
+#include "model/user.hpp"
+#include "storage/database.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace cong::content {
+
+constexpr std::size_t MAX_TITLE_CHARS = 300;
+constexpr std::size_t MAX_LEAD_CHARS = 2000;
+constexpr std::size_t MAX_BYLINE_CHARS = 200;
+
+// What an editor sends: plain fields, already decoded from JSON or a form.
+struct ArticleInput {
+    std::string title;
+    std::string lead;
+    Document body;
+    std::string category_slug;
+    std::string byline;
+    std::string source;
+    model::ArticleStatus status = model::ArticleStatus::Draft;
+    std::optional<core::Timestamp> published_at;  // empty: now, when published
+    std::optional<std::int64_t> cover_media_id;
+    bool featured = false;
+    std::string slug;  // empty: derived from the title
+};
+
+// An article as the back office and API see it: with its category's slug.
+struct ArticleRecord {
+    model::Article article;
+    std::string category_slug;
+
+    // The fields of this article as an input, so a partial update can start from them.
+    core::Result<ArticleInput> to_input() const;
+};
+
+class ArticleService {
+public:
+    ArticleService(storage::Database& db, std::int64_t site_id) : db_(db), site_id_(site_id) {}
+
+    core::Result<model::Article> create_article(const ArticleInput& input, const model::User& author);
+    core::Result<model::Article> update_article(std::int64_t id, const ArticleInput& input, const model::User& editor);
+    core::Result<void> delete_article(std::int64_t id, const model::User& editor);
+    // Any status: for the API and the back office, never for the public site.
+    core::Result<std::optional<ArticleRecord>> find_article(std::int64_t id);
+
+private:
+    core::Result<model::Article> apply(storage::Tx& tx, model::Article article, const ArticleInput& input,
+                                       const model::User& user);
+
+    storage::Database& db_;
+    std::int64_t site_id_;
+};
+
+// The public address of an article: "/bai-viet/<slug>".
+std::string article_path(const model::Article& article);
+// The public address of a category listing: "/chuyen-muc/<slug>".
+std::string category_path(const model::Category& category);
+
+}  // namespace cong::content

@@ -1,0 +1,36 @@
+#include "content/category_service.hpp"
+
+#include "content/text_field.hpp"
+#include "core/vietnamese.hpp"
+
+namespace cong::content {
+
+core::Result<model::Category> CategoryService::create_category(model::Category category) {
+    using core::Errc;
+    CONG_TRY(name, clean_text_field(category.name, MAX_CATEGORY_NAME_CHARS, Required::Yes, "name", "Tên chuyên mục"));
+    CONG_TRY(description, clean_text_field(category.description, 1000, Required::No, "description", "Mô tả"));
+    category.name = std::move(name);
+    category.description = std::move(description);
+    category.slug = core::slugify(category.slug.empty() ? category.name : category.slug);
+    if (category.slug.empty()) return core::Error{Errc::InvalidInput, "Địa chỉ (slug) không hợp lệ", "slug"};
+    category.site_id = site_id_;
+    return db_.write([&](storage::Tx& tx) -> core::Result<model::Category> {
+        if (category.parent_id) {
+            CONG_TRY(parent, tx.categories().find_category(*category.parent_id));
+            if (!parent || parent->site_id != site_id_)
+                return core::Error{Errc::InvalidInput, "Chuyên mục cha không tồn tại", "parent_id"};
+        }
+        CONG_TRY(existing, tx.categories().find_category_by_slug(site_id_, category.slug));
+        if (existing)
+            return core::Error{Errc::Conflict, "Địa chỉ chuyên mục \"" + category.slug + "\" đã được dùng", "slug"};
+        CONG_TRY(id, tx.categories().insert_category(category));
+        category.id = id;
+        return category;
+    });
+}
+
+core::Result<std::vector<model::Category>> CategoryService::list_categories() {
+    return db_.read([&](storage::Tx& tx) { return tx.categories().list_categories(site_id_); });
+}
+
+}  // namespace cong::content

@@ -1,0 +1,48 @@
+#include "content/site_service.hpp"
+
+#include "content/text_field.hpp"
+
+namespace cong::content {
+
+core::Result<std::int64_t> default_site_id(storage::Database& db) {
+    return db.read([](storage::Tx& tx) -> core::Result<std::int64_t> {
+        CONG_TRY(sites, tx.sites().list_sites());
+        if (sites.empty()) return core::Error{core::Errc::NotFound, "no site yet: run `cong init`"};
+        return sites.front().id;
+    });
+}
+
+core::Result<std::int64_t> ensure_default_site(storage::Database& db) {
+    return db.write([](storage::Tx& tx) -> core::Result<std::int64_t> {
+        CONG_TRY(sites, tx.sites().list_sites());
+        if (!sites.empty()) return sites.front().id;
+        model::Site site;
+        site.name = "Cổng thông tin điện tử";
+        site.slogan = "";
+        site.owner = "Ủy ban nhân dân";
+        return tx.sites().insert_site(site);
+    });
+}
+
+core::Result<void> update_site(storage::Database& db, const model::Site& input) {
+    model::Site site = input;
+    struct Field {
+        std::string* value;
+        std::size_t max_chars;
+        Required required;
+        const char* field;
+        const char* label;
+    };
+    for (const auto& f : {Field{&site.name, 200, Required::Yes, "name", "Tên trang"},
+                          Field{&site.slogan, 400, Required::No, "slogan", "Khẩu hiệu"},
+                          Field{&site.owner, 200, Required::No, "owner", "Cơ quan chủ quản"},
+                          Field{&site.address, 300, Required::No, "address", "Địa chỉ"},
+                          Field{&site.phone, 50, Required::No, "phone", "Điện thoại"},
+                          Field{&site.email, 200, Required::No, "email", "Thư điện tử"}}) {
+        CONG_TRY(clean, clean_text_field(*f.value, f.max_chars, f.required, f.field, f.label));
+        *f.value = std::move(clean);
+    }
+    return db.write([&](storage::Tx& tx) { return tx.sites().update_site(site); });
+}
+
+}  // namespace cong::content

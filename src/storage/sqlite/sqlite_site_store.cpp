@@ -1,0 +1,63 @@
+#include "storage/sqlite/sqlite_store_support.hpp"
+#include "storage/sqlite/sqlite_stores.hpp"
+
+namespace cong::storage::sqlite {
+namespace {
+
+constexpr auto SITE_COLUMNS = "id, name, slogan, host, owner, address, phone, email";
+
+Result<model::Site> read_site(Columns& c) {
+    model::Site site;
+    site.id = c.int64();
+    site.name = c.text();
+    site.slogan = c.text();
+    site.host = c.text();
+    site.owner = c.text();
+    site.address = c.text();
+    site.phone = c.text();
+    site.email = c.text();
+    return site;
+}
+
+std::string select_sites(std::string_view rest) {
+    return std::string("SELECT ") + SITE_COLUMNS + " FROM sites " + std::string(rest);
+}
+
+}  // namespace
+
+Result<std::optional<model::Site>> SqliteSiteStore::find_site(std::int64_t id) {
+    CONG_TRY(statement, connection_.prepare(select_sites("WHERE id = ?")));
+    statement.bind_all(id);
+    return query_optional<model::Site>(statement, read_site);
+}
+
+Result<std::optional<model::Site>> SqliteSiteStore::find_site_by_host(std::string_view host) {
+    CONG_TRY(statement, connection_.prepare(select_sites("WHERE host = ?")));
+    statement.bind_all(host);
+    return query_optional<model::Site>(statement, read_site);
+}
+
+Result<std::vector<model::Site>> SqliteSiteStore::list_sites() {
+    CONG_TRY(statement, connection_.prepare(select_sites("ORDER BY id")));
+    return query_all<model::Site>(statement, read_site);
+}
+
+Result<std::int64_t> SqliteSiteStore::insert_site(const model::Site& site) {
+    // The model has no creation time; the row keeps one for the record.
+    CONG_TRY(statement,
+             connection_.prepare("INSERT INTO sites (name, slogan, host, owner, address, phone, email, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, unixepoch()) RETURNING id"));
+    statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email);
+    return returned_id(statement);
+}
+
+Result<void> SqliteSiteStore::update_site(const model::Site& site) {
+    CONG_TRY(statement,
+             connection_.prepare("UPDATE sites SET name = ?, slogan = ?, host = ?, owner = ?, address = ?, phone = ?, "
+                                 "email = ? WHERE id = ?"));
+    statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email, site.id);
+    CONG_TRY_VOID(statement.run());
+    return require_changed(statement, "cổng thông tin");
+}
+
+}  // namespace cong::storage::sqlite

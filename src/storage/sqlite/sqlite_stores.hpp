@@ -1,0 +1,128 @@
+// SQLite stores: each store interface answered with inline SQL over one connection, and the Tx that bundles them.
+#pragma once
+
+#include "storage/database.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
+
+namespace cong::storage::sqlite {
+
+class SqliteSiteStore final : public SiteStore {
+public:
+    explicit SqliteSiteStore(Connection& connection) : connection_(connection) {}
+    Result<std::optional<model::Site>> find_site(std::int64_t id) override;
+    Result<std::optional<model::Site>> find_site_by_host(std::string_view host) override;
+    Result<std::vector<model::Site>> list_sites() override;
+    Result<std::int64_t> insert_site(const model::Site& site) override;
+    Result<void> update_site(const model::Site& site) override;
+
+private:
+    Connection& connection_;
+};
+
+class SqliteCategoryStore final : public CategoryStore {
+public:
+    explicit SqliteCategoryStore(Connection& connection) : connection_(connection) {}
+    Result<std::optional<model::Category>> find_category(std::int64_t id) override;
+    Result<std::optional<model::Category>> find_category_by_slug(std::int64_t site_id, std::string_view slug) override;
+    Result<std::vector<model::Category>> list_categories(std::int64_t site_id) override;
+    Result<std::int64_t> insert_category(const model::Category& category) override;
+    Result<void> update_category(const model::Category& category) override;
+
+private:
+    Connection& connection_;
+};
+
+class SqliteArticleStore final : public ArticleStore {
+public:
+    explicit SqliteArticleStore(Connection& connection) : connection_(connection) {}
+    Result<std::optional<model::Article>> find_article(std::int64_t id) override;
+    Result<std::optional<model::Article>> find_article_by_slug(std::int64_t site_id, std::string_view slug) override;
+    Result<bool> slug_exists(std::int64_t site_id, std::string_view slug) override;
+    Result<std::int64_t> insert_article(const model::Article& article) override;
+    Result<void> update_article(const model::Article& article) override;
+    Result<void> delete_article(std::int64_t id) override;
+    Result<std::vector<model::Article>> list_published(const PublishedQuery& query) override;
+    Result<std::int64_t> count_published(const PublishedQuery& query) override;
+    Result<void> set_article_media(std::int64_t article_id, const std::vector<std::int64_t>& media_ids) override;
+    // In ascending id order.
+    Result<std::vector<std::int64_t>> list_article_media(std::int64_t article_id) override;
+    // Every published article of the site, newest first, without body_json and body_text (left
+    // empty): sitemaps and feed indexes need titles, slugs and dates, and the bodies of thousands
+    // of articles would cost hundreds of megabytes for nothing.
+    Result<std::vector<model::Article>> list_all_published(std::int64_t site_id, core::Timestamp now) override;
+
+private:
+    Connection& connection_;
+};
+
+class SqliteMediaStore final : public MediaStore {
+public:
+    explicit SqliteMediaStore(Connection& connection) : connection_(connection) {}
+    Result<std::optional<model::Media>> find_media(std::int64_t id) override;
+    Result<std::optional<model::Media>> find_media_by_hash(std::int64_t site_id, std::string_view sha256) override;
+    // In the order of ids, each once; ids that name nothing are left out.
+    Result<std::vector<model::Media>> find_media_by_ids(const std::vector<std::int64_t>& ids) override;
+    Result<std::int64_t> insert_media(const model::Media& media) override;
+    // Changes what people wrote about the photo (name, caption, alt, credit); the file never changes.
+    Result<void> update_media(const model::Media& media) override;
+
+private:
+    Connection& connection_;
+};
+
+class SqliteUserStore final : public UserStore {
+public:
+    explicit SqliteUserStore(Connection& connection) : connection_(connection) {}
+    Result<std::optional<model::User>> find_user(std::int64_t id) override;
+    // Logins compare without regard to ASCII case.
+    Result<std::optional<model::User>> find_user_by_login(std::string_view login) override;
+    Result<std::int64_t> insert_user(const model::User& user) override;
+    Result<void> update_user(const model::User& user) override;
+
+private:
+    Connection& connection_;
+};
+
+class SqliteTokenStore final : public TokenStore {
+public:
+    explicit SqliteTokenStore(Connection& connection) : connection_(connection) {}
+    Result<std::int64_t> insert_token(const model::ApiToken& token) override;
+    Result<std::optional<model::ApiToken>> find_token_by_hash(std::string_view token_hash) override;
+    Result<void> touch_token(std::int64_t id, core::Timestamp used_at) override;
+
+private:
+    Connection& connection_;
+};
+
+// A connection and the stores over it; a transaction hands this out as its Tx.
+class SqliteTx final : public Tx {
+public:
+    explicit SqliteTx(std::unique_ptr<Connection> connection)
+        : connection_(std::move(connection)),
+          sites_(*connection_),
+          categories_(*connection_),
+          articles_(*connection_),
+          media_(*connection_),
+          users_(*connection_),
+          tokens_(*connection_) {}
+
+    SiteStore& sites() override { return sites_; }
+    CategoryStore& categories() override { return categories_; }
+    ArticleStore& articles() override { return articles_; }
+    MediaStore& media() override { return media_; }
+    UserStore& users() override { return users_; }
+    TokenStore& tokens() override { return tokens_; }
+
+    Connection& connection() { return *connection_; }
+
+private:
+    std::unique_ptr<Connection> connection_;
+    SqliteSiteStore sites_;
+    SqliteCategoryStore categories_;
+    SqliteArticleStore articles_;
+    SqliteMediaStore media_;
+    SqliteUserStore users_;
+    SqliteTokenStore tokens_;
+};
+
+}  // namespace cong::storage::sqlite
