@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace cong::model {
