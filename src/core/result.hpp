@@ -10,7 +10,7 @@
 namespace cong::core {
 
 // Kinds of expected failure. Each maps to one HTTP status and one API code in
-// http/error_response.cpp; add a kind there when you add one here.
+// errc_status/errc_code (core/result.cpp); add a kind there when you add one here.
 enum class Errc {
     InvalidInput,         // 400: malformed or out-of-range input
     Unauthorized,         // 401: no or bad credentials

@@ -64,4 +64,10 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 // Encodes everything but unreserved characters, for building query strings.
 std::string percent_encode(std::string_view text);
 
+// One value of an application/x-www-form-urlencoded text (a query string or a form body):
+// the first pair named name, decoded with '+' as a space; nullopt when absent, malformed or not UTF-8.
+std::optional<std::string> urlencoded_value(std::string_view encoded, std::string_view name);
+// Every decoded pair in order; pairs with a malformed escape or invalid UTF-8 are left out.
+std::vector<std::pair<std::string, std::string>> parse_urlencoded(std::string_view encoded);
+
 }  // namespace cong::http

@@ -1,4 +1,6 @@
 // Server: the HTTP/1.1 listener. Beast and Asio stay inside server.cpp; nothing else includes them.
+// Handlers run concurrently on a pool of threads separate from the I/O threads, so they may block
+// (SQLite, libvips) but must be safe to call from several threads at once.
 #pragma once
 
 #include "core/config.hpp"

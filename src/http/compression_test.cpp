@@ -1,0 +1,109 @@
+#include "http/compression.hpp"
+
+#include <brotli/decode.h>
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+using namespace cong::http;
+
+namespace {
+
+std::string sample_page() {
+    std::string page = "<!doctype html><html lang=\"vi\"><body>";
+    for (int i = 0; i < 200; ++i) {
+        page += "<p>03/38 chỉ tiêu hoàn thành và hoàn thành vượt kế hoạch; 08/38 chỉ tiêu đạt trên 25%KH.</p>";
+    }
+    return page + "</body></html>";
+}
+
+std::string gunzip(const std::string& data) {
+    z_stream stream{};
+    EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);
+    std::string out(1 << 20, '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    stream.avail_in = static_cast<uInt>(data.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
+    out.resize(stream.total_out);
+    inflateEnd(&stream);
+    return out;
+}
+
+std::string unbrotli(const std::string& data) {
+    std::string out(1 << 20, '\0');
+    std::size_t size = out.size();
+    EXPECT_EQ(BrotliDecoderDecompress(data.size(), reinterpret_cast<const uint8_t*>(data.data()), &size,
+                                      reinterpret_cast<uint8_t*>(out.data())),
+              BROTLI_DECODER_RESULT_SUCCESS);
+    out.resize(size);
+    return out;
+}
+
+}  // namespace
+
+TEST(Compression, GzipRoundTripsThroughZlibInflate) {
+    auto page = sample_page();
+    auto compressed = gzip(page);
+    EXPECT_LT(compressed.size(), page.size() / 10);
+    EXPECT_EQ(static_cast<unsigned char>(compressed[0]), 0x1f);  // gzip magic
+    EXPECT_EQ(static_cast<unsigned char>(compressed[1]), 0x8b);
+    EXPECT_EQ(gunzip(compressed), page);
+    EXPECT_EQ(gunzip(gzip("")), "");
+}
+
+TEST(Compression, BrotliRoundTripsAndBeatsGzip) {
+    auto page = sample_page();
+    auto compressed = brotli(page, BROTLI_QUALITY_DYNAMIC);
+    EXPECT_EQ(unbrotli(compressed), page);
+    EXPECT_LE(compressed.size(), gzip(page).size());
+    EXPECT_EQ(unbrotli(brotli(page, BROTLI_QUALITY_PRECOMPRESSED)), page);
+}
+
+TEST(Compression, BrotliIsPreferredAtEqualWeight) {
+    EXPECT_EQ(choose_encoding("gzip, deflate, br"), ContentEncoding::Brotli);
+    EXPECT_EQ(choose_encoding("br;q=1.0, gzip;q=1.0"), ContentEncoding::Brotli);
+}
+
+TEST(Compression, HigherQualityValueWins) {
+    EXPECT_EQ(choose_encoding("br;q=0.5, gzip;q=0.8"), ContentEncoding::Gzip);
+    EXPECT_EQ(choose_encoding("gzip;q=0.2, br;q=0.9"), ContentEncoding::Brotli);
+}
+
+TEST(Compression, ZeroQualityRefusesACoding) {
+    EXPECT_EQ(choose_encoding("br;q=0, gzip"), ContentEncoding::Gzip);
+    EXPECT_EQ(choose_encoding("br;q=0.000, gzip;q=0"), ContentEncoding::Identity);
+    EXPECT_EQ(choose_encoding("*;q=0"), ContentEncoding::Identity);
+}
+
+TEST(Compression, WildcardAndAliasesAndCaseAreUnderstood) {
+    EXPECT_EQ(choose_encoding("*"), ContentEncoding::Brotli);
+    EXPECT_EQ(choose_encoding("br;q=0, *"), ContentEncoding::Gzip);
+    EXPECT_EQ(choose_encoding("x-gzip"), ContentEncoding::Gzip);
+    EXPECT_EQ(choose_encoding("GZIP ; Q=0.5"), ContentEncoding::Gzip);
+}
+
+TEST(Compression, NothingOrIdentityOrGarbageMeansIdentity) {
+    EXPECT_EQ(choose_encoding(""), ContentEncoding::Identity);
+    EXPECT_EQ(choose_encoding("identity"), ContentEncoding::Identity);
+    EXPECT_EQ(choose_encoding("deflate, compress"), ContentEncoding::Identity);
+    EXPECT_EQ(choose_encoding("br;q=2, gzip;q=abc"), ContentEncoding::Identity);
+}
+
+TEST(Compression, OnlyTextLikeTypesAreCompressible) {
+    EXPECT_TRUE(is_compressible("text/html; charset=utf-8"));
+    EXPECT_TRUE(is_compressible("application/json; charset=utf-8"));
+    EXPECT_TRUE(is_compressible("application/rss+xml"));
+    EXPECT_TRUE(is_compressible("image/svg+xml"));
+    EXPECT_TRUE(is_compressible("application/javascript"));
+    EXPECT_FALSE(is_compressible("image/jpeg"));
+    EXPECT_FALSE(is_compressible("application/octet-stream"));
+}
+
+TEST(Compression, TokensAndEtagSuffixesNameTheEncoding) {
+    EXPECT_EQ(content_encoding_token(ContentEncoding::Brotli), "br");
+    EXPECT_EQ(content_encoding_token(ContentEncoding::Gzip), "gzip");
+    EXPECT_EQ(content_encoding_token(ContentEncoding::Identity), "");
+    EXPECT_EQ(etag_suffix(ContentEncoding::Gzip), "-gz");
+    EXPECT_EQ(encode("abc", ContentEncoding::Identity), "abc");
+}
