@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 machine to the whole test suite: unit and integration
+# tests under AddressSanitizer + UBSan against the real `cong` binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --test
+scripts/build.sh asan
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+ctest --test-dir build/asan --output-on-failure -j "$(nproc)" --timeout 300

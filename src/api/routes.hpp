@@ -1,0 +1,37 @@
+// The JSON API under /api/v1: handlers and their route table.
+#pragma once
+
+#include "auth/token_service.hpp"
+#include "content/article_service.hpp"
+#include "content/category_service.hpp"
+#include "core/config.hpp"
+#include "http/router.hpp"
+#include "media/media_service.hpp"
+
+#include <cstdint>
+
+namespace cong::api {
+
+struct ApiHandlers {
+    content::ArticleService& articles;
+    content::CategoryService& categories;
+    media::MediaService& media;
+    auth::TokenService& tokens;
+    std::int64_t site_id;
+
+    http::Response create_article(const http::Request& request);
+    http::Response show_article(const http::Request& request);
+    http::Response update_article(const http::Request& request);
+    http::Response delete_article(const http::Request& request);
+    http::Response upload_media(const http::Request& request);
+    http::Response list_categories(const http::Request& request);
+    http::Response create_category(const http::Request& request);
+    http::Response not_found(const http::Request& request);
+
+private:
+    core::Result<model::User> authenticate(const http::Request& request);
+};
+
+void add_api_routes(http::Router& router, ApiHandlers& handlers, const core::HttpConfig& config);
+
+}  // namespace cong::api

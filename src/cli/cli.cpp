@@ -1,0 +1,187 @@
+#include "cli/cli.hpp"
+
+#include "auth/token_service.hpp"
+#include "auth/user_service.hpp"
+#include "cli/data_lock.hpp"
+#include "cli/demo_loader.hpp"
+#include "cli/serve.hpp"
+#include "content/site_service.hpp"
+#include "core/config.hpp"
+#include "core/log.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+namespace cong::cli {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::size_t MAX_PASSWORD_STDIN_BYTES = 4096;
+
+int fail(const core::Error& error) {
+    std::cerr << "cong: " << error.detail << "\n";
+    return error.code == core::Errc::InvalidInput || error.code == core::Errc::Conflict ||
+                   error.code == core::Errc::NotFound
+               ? 2
+               : 1;
+}
+
+core::Result<std::unique_ptr<storage::Database>> open_existing(const core::Config& config) {
+    return storage::open_sqlite(config.storage, false);
+}
+
+int init_command(const core::Config& config, bool demo) {
+    std::error_code ec;
+    fs::create_directories(config.storage.data_dir, ec);
+    auto lock = DataLock::acquire(config.storage.data_dir);
+    if (!lock) return fail(lock.error());
+    auto db = storage::open_sqlite(config.storage, true);
+    if (!db) return fail(db.error());
+    auto site = content::ensure_default_site(**db);
+    if (!site) return fail(site.error());
+    if (demo) {
+        auto loaded = load_demo_content(**db, config, *site);
+        if (!loaded) return fail(loaded.error());
+        std::cerr << "Demo content: " << loaded->categories << " categories, " << loaded->articles << " articles, "
+                  << loaded->photos << " photos.\n"
+                  << "Account: login " << loaded->admin_login << ", password " << loaded->admin_password
+                  << " (shown once; API token: cong token create --login " << loaded->admin_login << ")\n";
+    }
+    std::cerr << "Database ready in " << storage::sqlite_path(config.storage.data_dir) << "\n";
+    return 0;
+}
+
+int user_add_command(const core::Config& config, const std::string& login, const std::string& role_name,
+                     const std::string& display_name, bool password_stdin) {
+    auto role = model::parse_role(role_name);
+    if (!role) return fail({core::Errc::InvalidInput, "role must be admin, approver or editor"});
+    if (!password_stdin) return fail({core::Errc::InvalidInput, "give the password on standard input with --password-stdin"});
+    std::string password;
+    std::getline(std::cin, password);
+    if (password.size() > MAX_PASSWORD_STDIN_BYTES) return fail({core::Errc::InvalidInput, "password too long"});
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    auto db = open_existing(config);
+    if (!db) return fail(db.error());
+    auth::UserService users{**db};
+    auto user = users.add_user(login, *role, password, display_name.empty() ? login : display_name);
+    if (!user) return fail(user.error());
+    std::cerr << "User " << user->login << " (" << model::to_string(user->role) << ") added.\n";
+    return 0;
+}
+
+int token_create_command(const core::Config& config, const std::string& login, const std::string& label) {
+    auto db = open_existing(config);
+    if (!db) return fail(db.error());
+    auth::TokenService tokens{**db};
+    auto token = tokens.create_token(login, label);
+    if (!token) return fail(token.error());
+    // The token alone on standard output, so scripts can capture it.
+    std::cout << *token << "\n";
+    return 0;
+}
+
+int backup_command(const core::Config& config, const std::string& file) {
+    auto db = open_existing(config);
+    if (!db) return fail(db.error());
+    auto done = (*db)->backup_to(file);
+    if (!done) return fail(done.error());
+    std::cerr << "Backup written to " << file << "\n";
+    return 0;
+}
+
+int restore_command(const core::Config& config, const std::string& file) {
+    auto checked = storage::check_cong_database(file);
+    if (!checked) return fail(checked.error());
+    std::error_code ec;
+    fs::create_directories(config.storage.data_dir, ec);
+    auto lock = DataLock::acquire(config.storage.data_dir);
+    if (!lock) return fail(lock.error());
+    std::string target = storage::sqlite_path(config.storage.data_dir);
+    std::string staging = target + ".restoring";
+    fs::copy_file(file, staging, fs::copy_options::overwrite_existing, ec);
+    if (ec) return fail({core::Errc::Internal, "cannot copy " + file + ": " + ec.message()});
+    // The old WAL belongs to the old database: applied to the restored file it would corrupt it.
+    fs::remove(target + "-wal", ec);
+    fs::remove(target + "-shm", ec);
+    fs::rename(staging, target, ec);
+    if (ec) return fail({core::Errc::Internal, "cannot replace " + target + ": " + ec.message()});
+    // Opening applies migrations a backup from an older version may lack.
+    auto db = open_existing(config);
+    if (!db) return fail(db.error());
+    std::cerr << "Restored " << file << " into " << target << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"Cổng: the electronic information portal for Vietnamese local government", "cong"};
+    app.require_subcommand(1);
+    std::string config_file, data_dir;
+    app.add_option("--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);
+    app.add_option("--data", data_dir, "data directory: the SQLite database and media files (default ./data)");
+
+    bool demo = false;
+    auto* init = app.add_subcommand("init", "create the database (and demo content with --demo)")->fallthrough();
+    init->add_flag("--demo", demo, "load a demo district portal with articles and photos");
+
+    std::string listen;
+    auto* serve = app.add_subcommand("serve", "serve the portal over HTTP")->fallthrough();
+    serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+
+    auto* user = app.add_subcommand("user", "manage back-office accounts")->fallthrough()->require_subcommand(1);
+    std::string login, role, display_name;
+    bool password_stdin = false;
+    auto* user_add = user->add_subcommand("add", "add an account")->fallthrough();
+    user_add->add_option("--login", login, "login name")->required();
+    user_add->add_option("--role", role, "admin, approver or editor")->required();
+    user_add->add_option("--name", display_name, "name shown in the back office");
+    user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+
+    auto* token = app.add_subcommand("token", "manage API tokens")->fallthrough()->require_subcommand(1);
+    std::string token_login, label;
+    auto* token_create = token->add_subcommand("create", "create an API token; prints it alone on standard output")
+                             ->fallthrough();
+    token_create->add_option("--login", token_login, "the account the token acts for")->required();
+    token_create->add_option("--label", label, "what the token is for");
+
+    std::string file;
+    auto* backup = app.add_subcommand("backup", "copy the database to FILE, also while the server runs")->fallthrough();
+    backup->add_option("FILE", file, "file to write (must not exist)")->required();
+    auto* restore = app.add_subcommand("restore", "replace the database with a backup (server stopped)")->fallthrough();
+    restore->add_option("FILE", file, "a backup made by `cong backup`")->required()->check(CLI::ExistingFile);
+
+    // Every command answers --data and --config itself, so its --help shows them.
+    for (auto* command : {init, serve, user_add, token_create, backup, restore}) {
+        command->add_option("--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);
+        command->add_option("--data", data_dir, "data directory: the SQLite database and media files (default ./data)");
+    }
+
+    CLI11_PARSE(app, argc, argv);
+
+    core::Config config;
+    if (auto loaded = core::load_config(config, config_file); !loaded) return fail(loaded.error());
+    if (!data_dir.empty()) config.storage.data_dir = data_dir;
+    if (!listen.empty()) config.http.listen = listen;
+    core::log::set_level(config.log_level);
+
+    try {
+        if (*init) return init_command(config, demo);
+        if (*serve) return serve_command(config);
+        if (*user_add) return user_add_command(config, login, role, display_name, password_stdin);
+        if (*token_create) return token_create_command(config, token_login, label);
+        if (*backup) return backup_command(config, file);
+        if (*restore) return restore_command(config, file);
+    } catch (const std::exception& e) {
+        core::log::error("command failed", {{"error", e.what()}});
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace cong::cli

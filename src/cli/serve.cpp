@@ -1,0 +1,59 @@
+#include "cli/serve.hpp"
+
+#include "api/routes.hpp"
+#include "auth/token_service.hpp"
+#include "cli/data_lock.hpp"
+#include "content/article_service.hpp"
+#include "content/category_service.hpp"
+#include "content/published_content.hpp"
+#include "content/site_service.hpp"
+#include "core/log.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "media/media_service.hpp"
+#include "site/routes.hpp"
+#include "site/site_pages.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <iostream>
+
+namespace cong::cli {
+
+int serve_command(const core::Config& config) {
+    auto fail = [](const core::Error& error) {
+        std::cerr << "cong: " << error.detail << "\n";
+        return 1;
+    };
+    auto db = storage::open_sqlite(config.storage, false);
+    if (!db) return fail(db.error());
+    auto lock = DataLock::acquire(config.storage.data_dir);
+    if (!lock) return fail(lock.error());
+    auto site_id = content::default_site_id(**db);
+    if (!site_id) return fail(site_id.error());
+
+    content::PublishedContent published{**db, *site_id};
+    content::ArticleService articles{**db, *site_id};
+    content::CategoryService categories{**db, *site_id};
+    media::MediaService media{**db, config.storage.data_dir + "/media", config.media};
+    auth::TokenService tokens{**db};
+
+    http::Router router;
+    site::SitePages site_pages{published, media};
+    site::add_site_routes(router, site_pages);
+    api::ApiHandlers api_handlers{articles, categories, media, tokens, *site_id};
+    api::add_api_routes(router, api_handlers, config.http);
+    // Unknown addresses under /api/ answer in JSON; everything else gets the site's Vietnamese 404 page.
+    router.set_not_found([&](const http::Request& request) {
+        if (request.path.starts_with("/api/")) return api_handlers.not_found(request);
+        return site_pages.show_not_found(request);
+    });
+
+    http::Metrics metrics;
+    http::Server server{config.http, router, metrics};
+    if (auto bound = server.bind(); !bound) return fail(bound.error());
+    server.run();
+    return 0;
+}
+
+}  // namespace cong::cli

@@ -1,0 +1,137 @@
+#include "content/article_service.hpp"
+#include "content/document.hpp"
+#include "site/layout.hpp"
+#include "site/pages.hpp"
+#include "site/partials.hpp"
+
+#include <algorithm>
+
+namespace cong::site {
+namespace {
+
+// "Đăng lúc: 03/04/2024 (GMT+7)" beside the reader's text-size control "A− 100% A+" and a print button.
+// The controls need the script, so they start hidden and site.js reveals them. Each button's name begins
+// with what it shows, so a reader who says "A+" to voice control reaches it.
+void write_article_meta(render::HtmlWriter& html, const model::Article& article) {
+    auto meta = html.scope("div", {{"class", "article-meta"}});
+    if (article.published_at) {
+        auto machine = core::format_rfc3339_vietnam(*article.published_at);
+        auto stamp = "Đăng lúc: " + core::format_vi_date(*article.published_at) + " (GMT+7)";
+        html.element("time", {{"class", "published"}, {"datetime", machine}}, stamp);
+    }
+    auto tools = html.scope("div", {{"class", "article-tools"}, {"hidden", ""}, {"data-needs-js", ""}});
+    {
+        auto size = html.scope("div", {{"class", "text-size"}, {"role", "group"}, {"aria-label", "Cỡ chữ"}});
+        html.element("button", {{"type", "button"}, {"data-text-size-step", "-1"}, {"aria-label", "A− Giảm cỡ chữ"}},
+                     "A−");
+        html.element("span", {{"class", "text-size-value"}, {"data-text-size-value", ""}, {"aria-live", "polite"}},
+                     "100%");
+        html.element("button", {{"type", "button"}, {"data-text-size-step", "1"}, {"aria-label", "A+ Tăng cỡ chữ"}},
+                     "A+");
+    }
+    html.element("button", {{"type", "button"}, {"class", "print-button"}, {"data-print", ""}}, "In bài viết");
+}
+
+// The cover as the first photo, with its own caption, unless the body shows the same photo itself.
+void write_cover(render::HtmlWriter& html, const content::ArticleContent& content, const content::Document& body) {
+    if (!content.cover) return;
+    auto ids = body.media_ids();
+    if (std::find(ids.begin(), ids.end(), content.cover->id) != ids.end()) return;
+    auto view = figure_view(*content.cover);
+    auto figure = html.scope("figure", {{"class", "figure cover"}});
+    write_image(html, *content.cover, view.alt, "eager");
+    if (view.caption_default.empty() && view.credit.empty()) return;
+    auto caption = html.scope("figcaption");
+    html.text(view.caption_default);
+    if (!view.credit.empty()) {
+        if (!view.caption_default.empty()) html.text(" ");
+        html.element("span", {{"class", "credit"}}, view.credit);
+    }
+}
+
+// A stored body that no longer parses (a schema change gone wrong) still shows its text.
+void write_plain_body(render::HtmlWriter& html, std::string_view text) {
+    while (!text.empty()) {
+        auto end = text.find("\n\n");
+        auto paragraph = text.substr(0, end);
+        if (!paragraph.empty()) html.element("p", paragraph);
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 2);
+    }
+}
+
+void write_byline(render::HtmlWriter& html, const model::Article& article) {
+    std::string line = article.byline;
+    if (!article.source.empty()) {
+        if (!line.empty()) line += ", ";
+        line += article.source;
+    }
+    if (!line.empty()) html.element("p", {{"class", "byline"}}, line);
+}
+
+void write_related(render::HtmlWriter& html, const std::vector<content::ArticleSummary>& related) {
+    if (related.empty()) return;
+    auto section = html.scope("section", {{"class", "related"}, {"aria-labelledby", "tin-lien-quan"}});
+    html.element("h2", {{"id", "tin-lien-quan"}}, "Tin liên quan");
+    auto list = html.scope("ul");
+    for (const auto& summary : related) {
+        auto item = html.scope("li");
+        auto href = content::article_path(summary.article);
+        html.element("a", {{"href", href}}, summary.article.title);
+        if (summary.article.published_at) {
+            html.text(" ");
+            auto date = html.scope("span", {{"class", "date"}});
+            html.text("(");
+            write_date(html, *summary.article.published_at);
+            html.text(")");
+        }
+    }
+}
+
+}  // namespace
+
+void write_article_page(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now) {
+    const auto& article = content.article;
+    PageMeta meta;
+    meta.title = article.title;
+    meta.description = article.lead;
+    meta.canonical_path = content::article_path(article);
+    meta.og_type = "article";
+    if (content.cover) meta.og_image_path = media_url(*content.cover);
+    meta.published_at = article.published_at;
+    for (const auto& category : content.breadcrumb) meta.active_category_ids.push_back(category.id);
+
+    auto body = content::parse_document(article.body_json);
+    content::FigureResolver resolve = [&](std::int64_t id) -> std::optional<content::FigureView> {
+        auto it = content.media.find(id);
+        if (it != content.media.end()) return figure_view(it->second);
+        if (content.cover && content.cover->id == id) return figure_view(*content.cover);
+        return std::nullopt;
+    };
+
+    write_layout(html, content.frame, meta, now, [&] {
+        write_breadcrumb(html, content.breadcrumb, false);
+        // On wide screens the related articles stand beside the text instead of under it.
+        auto columns = html.scope("div", {{"class", "article-layout"}});
+        {
+            auto scope = html.scope("article", {{"class", "article"}});
+            html.element("h1", article.title);
+            write_article_meta(html, article);
+            if (!article.lead.empty()) html.element("p", {{"class", "lead"}}, article.lead);
+            {
+                auto text = html.scope("div", {{"class", "article-body"}});
+                if (body) {
+                    write_cover(html, content, *body);
+                    content::render_document(html, *body, resolve);
+                } else {
+                    write_cover(html, content, content::Document{});
+                    write_plain_body(html, article.body_text);
+                }
+            }
+            write_byline(html, article);
+        }
+        write_related(html, content.related);
+    });
+}
+
+}  // namespace cong::site

@@ -1,0 +1,125 @@
+#include "site/site_pages.hpp"
+
+#include "core/log.hpp"
+#include "site/assets.hpp"
+#include "site/pages.hpp"
+
+#include <fstream>
+
+namespace cong::site {
+namespace {
+
+// A page number has at most as many digits as MAX_PAGE_NUMBER; more is refused before converting.
+constexpr std::size_t MAX_PAGE_DIGITS = 5;
+
+http::Response html_page(render::HtmlWriter& html, int status = 200) {
+    return http::Response::html(html.take(), status);
+}
+
+}  // namespace
+
+std::optional<int> parse_page_number(const std::optional<std::string>& text) {
+    if (!text) return 1;
+    if (text->empty() || text->size() > MAX_PAGE_DIGITS) return std::nullopt;
+    int page = 0;
+    for (char c : *text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        page = page * 10 + (c - '0');
+    }
+    if (page < 1 || page > content::MAX_PAGE_NUMBER) return std::nullopt;
+    return page;
+}
+
+http::Response SitePages::show_home(const http::Request& request) const {
+    auto home = content_.home();
+    if (!home) return show_error(request, home.error());
+    render::HtmlWriter html;
+    write_home_page(html, *home, now_());
+    return html_page(html);
+}
+
+http::Response SitePages::show_category(const http::Request& request) const {
+    auto slug = request.param("slug");
+    auto page = parse_page_number(request.query_param("trang"));
+    if (!page || slug.size() > MAX_SLUG_BYTES) return show_not_found(request);
+    auto category = content_.category(slug, *page);
+    if (!category) return show_error(request, category.error());
+    render::HtmlWriter html;
+    write_category_page(html, *category, now_());
+    return html_page(html);
+}
+
+http::Response SitePages::show_article(const http::Request& request) const {
+    auto slug = request.param("slug");
+    if (slug.size() > MAX_SLUG_BYTES) return show_not_found(request);
+    auto article = content_.article(slug);
+    if (!article) return show_error(request, article.error());
+    if (!*article) return show_not_found(request);
+    render::HtmlWriter html;
+    write_article_page(html, **article, now_());
+    return html_page(html);
+}
+
+http::Response SitePages::show_static_asset(const http::Request& request) const {
+    const Asset* asset = find_asset(request.param("file"));
+    if (!asset) return show_not_found(request);
+    http::Response response;
+    response.content_type = std::string(asset->content_type);
+    response.body = std::string(asset->bytes);
+    response.cache_control = std::string(ASSET_CACHE_CONTROL);
+    return response;
+}
+
+http::Response SitePages::show_media_file(const http::Request& request) const {
+    auto file_name = request.param("file");
+    auto stored = media_.open_public_file(file_name);
+    if (!stored) return show_error(request, stored.error());
+    if (!*stored) return show_not_found(request);
+    std::ifstream in((*stored)->path, std::ios::binary);
+    std::string bytes((*stored)->bytes, '\0');
+    if (!in.read(bytes.data(), std::streamsize(bytes.size())))
+        return show_error(request, {core::Errc::Internal, "cannot read " + (*stored)->path.string()});
+    http::Response response;
+    response.content_type = (*stored)->content_type;
+    response.body = std::move(bytes);
+    // The name is the content's hash: the bytes behind it never change.
+    response.cache_control = std::string(ASSET_CACHE_CONTROL);
+    response.header("ETag", "\"" + std::string(file_name.substr(0, 64)) + "\"");
+    // An upload is only ever shown as an image, never opened as a page.
+    response.header("Content-Disposition", "inline");
+    return response;
+}
+
+http::Response SitePages::show_not_found(const http::Request&) const {
+    render::HtmlWriter html;
+    write_not_found_page(html, frame_or_default(), now_());
+    auto response = html_page(html, 404);
+    response.cache_control = "no-store";
+    return response;
+}
+
+http::Response SitePages::show_error(const http::Request& request, const core::Error& error) const {
+    if (error.code == core::Errc::NotFound) return show_not_found(request);
+    int status = error.code == core::Errc::Busy ? 503 : 500;
+    core::log::error("public page failed", {{"request_id", request.request_id},
+                                            {"path", request.path},
+                                            {"status", status},
+                                            {"error", core::errc_code(error.code)},
+                                            {"detail", error.detail}});
+    render::HtmlWriter html;
+    write_error_page(html, frame_or_default(), status, now_());
+    auto response = html_page(html, status);
+    response.cache_control = "no-store";
+    if (status == 503) response.header("Retry-After", "30");
+    return response;
+}
+
+// The error pages still wear the site's name and menu when the database answers; when it does not,
+// a plain frame is better than no page at all.
+content::SiteFrame SitePages::frame_or_default() const {
+    auto frame = content_.frame();
+    if (frame) return std::move(*frame);
+    return {};
+}
+
+}  // namespace cong::site

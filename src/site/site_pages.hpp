@@ -1,0 +1,44 @@
+// SitePages: the handlers of the public site — they read published content and answer with whole HTML pages.
+#pragma once
+
+#include "content/published_content.hpp"
+#include "core/clock.hpp"
+#include "http/message.hpp"
+#include "media/media_service.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace cong::site {
+
+// The longest slug looked up; anything longer cannot exist (slugs are cut at 80 bytes) and is a 404.
+constexpr std::size_t MAX_SLUG_BYTES = 200;
+
+struct SitePages {
+    content::PublishedContent& content_;
+    media::MediaService& media_;            // the photo library, for the routes that serve its files
+    core::Timestamp (*now_)() = core::now;  // the header's date line; tests fix it
+
+    // GET /
+    http::Response show_home(const http::Request& request) const;
+    // GET /chuyen-muc/{slug}?trang=N — a page number that is not 1…page count is a 404 page, not an error.
+    http::Response show_category(const http::Request& request) const;
+    // GET /bai-viet/{slug}
+    http::Response show_article(const http::Request& request) const;
+    // GET /static/{file} — only content-hashed names, cached for a year.
+    http::Response show_static_asset(const http::Request& request) const;
+    // GET /media/{file} — an uploaded photo by its content hash, cached for a year.
+    http::Response show_media_file(const http::Request& request) const;
+    // Any path nothing else answers: the Vietnamese 404 page.
+    http::Response show_not_found(const http::Request& request) const;
+
+private:
+    // NotFound becomes the 404 page; anything else a 503 (Busy) or 500 page, logged here, once.
+    http::Response show_error(const http::Request& request, const core::Error& error) const;
+    content::SiteFrame frame_or_default() const;
+};
+
+// The value of ?trang=: absent is page 1; anything but a plain number from 1 to MAX_PAGE_NUMBER is nullopt.
+std::optional<int> parse_page_number(const std::optional<std::string>& text);
+
+}  // namespace cong::site
