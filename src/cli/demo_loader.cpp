@@ -23,8 +23,9 @@ using core::Error;
 using core::Result;
 namespace json = boost::json;
 
-constexpr int PHOTO_WIDTH = 1200;
-constexpr int PHOTO_HEIGHT = 800;
+// Wide enough for the article column on a desktop; larger only makes `init --demo` slower.
+constexpr int PHOTO_WIDTH = 960;
+constexpr int PHOTO_HEIGHT = 640;
 
 std::string text_of(const json::object& object, std::string_view key) {
     auto it = object.find(key);
@@ -77,6 +78,8 @@ private:
         site->address = text_of(s, "address");
         site->phone = text_of(s, "phone");
         site->email = text_of(s, "email");
+        site->responsible_person = text_of(s, "responsible_person");
+        site->licence = text_of(s, "licence");
         return content::update_site(db_, *site);
     }
 

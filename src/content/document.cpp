@@ -779,7 +779,7 @@ private:
                                    {"width", width, view->width > 0},
                                    {"height", height, view->height > 0},
                                    {"alt", view->alt},
-                                   {"loading", "lazy"},
+                                   {"loading", view->eager ? "eager" : "lazy"},
                                    {"decoding", "async"}});
         bool own_caption = !node.content.empty();
         bool has_caption = own_caption || !view->caption_default.empty();

@@ -204,6 +204,7 @@ struct FigureView {
     std::string alt;
     std::string caption_default;  // the photo's own caption, used when the figure has none
     std::string credit;           // optional, shown after the caption
+    bool eager = false;           // load at once: the article's first, largest photo; others load lazily
 };
 
 // Looks a figure's photo up; nullopt when it is gone, and the figure is then left out.

@@ -483,6 +483,16 @@ TEST(Document, FigureFallsBackToThePhotoCaptionAndSkipsMissingPhotos) {
     EXPECT_EQ(render(doc, FigureResolver{}), "");
 }
 
+TEST(Document, TheFirstPhotoOnScreenLoadsEagerly) {
+    auto doc = parsed(R"~({"type":"doc","content":[{"type":"figure","attrs":{"media":17}}]})~");
+    auto eager = [](std::int64_t) {
+        FigureView view{"/m/1.jpg", "", "", 0, 0, "Ảnh", "", ""};
+        view.eager = true;
+        return std::optional<FigureView>(view);
+    };
+    EXPECT_EQ(render(doc, eager), "<figure class=\"figure\"><img src=\"/m/1.jpg\" alt=\"Ảnh\" loading=\"eager\" decoding=\"async\"></figure>");
+}
+
 TEST(Document, AdjacentMarksShareElements) {
     auto doc = parsed(paragraph_doc(R"~({"type":"text","text":"a","marks":[{"type":"bold"}]},
         {"type":"text","text":"b","marks":[{"type":"italic"},{"type":"bold"}]},

@@ -38,7 +38,10 @@ core::Result<void> update_site(storage::Database& db, const model::Site& input) 
                           Field{&site.owner, 200, Required::No, "owner", "Cơ quan chủ quản"},
                           Field{&site.address, 300, Required::No, "address", "Địa chỉ"},
                           Field{&site.phone, 50, Required::No, "phone", "Điện thoại"},
-                          Field{&site.email, 200, Required::No, "email", "Thư điện tử"}}) {
+                          Field{&site.email, 200, Required::No, "email", "Thư điện tử"},
+                          Field{&site.responsible_person, 200, Required::No, "responsible_person",
+                                "Người chịu trách nhiệm chính"},
+                          Field{&site.licence, 300, Required::No, "licence", "Giấy phép"}}) {
         CONG_TRY(clean, clean_text_field(*f.value, f.max_chars, f.required, f.field, f.label));
         *f.value = std::move(clean);
     }

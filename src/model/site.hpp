@@ -15,6 +15,8 @@ struct Site {
     std::string address;
     std::string phone;
     std::string email;
+    std::string responsible_person;  // "Chịu trách nhiệm chính": the official who answers for the content
+    std::string licence;             // the operating licence line, e.g. "Giấy phép số 12/GP-TTĐT …"
 };
 
 }  // namespace cong::model

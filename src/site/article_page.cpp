@@ -5,6 +5,7 @@
 #include "site/partials.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace cong::site {
 namespace {
@@ -102,11 +103,20 @@ void write_article_page(render::HtmlWriter& html, const content::ArticleContent&
     for (const auto& category : content.breadcrumb) meta.active_category_ids.push_back(category.id);
 
     auto body = content::parse_document(article.body_json);
+    // The first photo on screen loads at once; when the cover is not shown above the body, that is the
+    // body's first figure.
+    bool first_figure = !content.cover;
+    if (body && content.cover) {
+        auto ids = body->media_ids();
+        first_figure = std::find(ids.begin(), ids.end(), content.cover->id) != ids.end();
+    }
     content::FigureResolver resolve = [&](std::int64_t id) -> std::optional<content::FigureView> {
+        std::optional<content::FigureView> view;
         auto it = content.media.find(id);
-        if (it != content.media.end()) return figure_view(it->second);
-        if (content.cover && content.cover->id == id) return figure_view(*content.cover);
-        return std::nullopt;
+        if (it != content.media.end()) view = figure_view(it->second);
+        else if (content.cover && content.cover->id == id) view = figure_view(*content.cover);
+        if (view) view->eager = std::exchange(first_figure, false);
+        return view;
     };
 
     write_layout(html, content.frame, meta, now, [&] {

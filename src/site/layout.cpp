@@ -125,6 +125,9 @@ void write_footer(render::HtmlWriter& html, const model::Site& site, const PageM
     auto wrap = html.scope("div", {{"class", "wrap"}});
     html.element("p", {{"class", "footer-owner"}}, site_display_name(site));
     if (!site.owner.empty()) html.element("p", std::string("Cơ quan chủ quản: ") + site.owner);
+    if (!site.responsible_person.empty())
+        html.element("p", std::string("Chịu trách nhiệm chính: ") + site.responsible_person);
+    if (!site.licence.empty()) html.element("p", site.licence);
     if (!site.address.empty()) html.element("p", std::string("Địa chỉ: ") + site.address);
     if (!site.phone.empty()) {
         std::string tel = "tel:";

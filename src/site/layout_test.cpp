@@ -61,6 +61,8 @@ TEST(Layout, MenuLeavesOutHiddenCategories) {
 TEST(Layout, FooterNamesTheOwnerAgencyAndHowToReachIt) {
     auto html = render_layout(seed_frame(), {});
     EXPECT_TRUE(contains(html, "<p>Cơ quan chủ quản: Ủy ban nhân dân huyện Thọ Xuân</p>"));
+    EXPECT_TRUE(contains(html, "<p>Chịu trách nhiệm chính: Phó Chủ tịch UBND huyện</p>"));
+    EXPECT_TRUE(contains(html, "<p>Giấy phép số 01/GP-TTĐT</p>"));
     EXPECT_TRUE(contains(html, "<p>Địa chỉ: Khu 4, thị trấn Thọ Xuân, huyện Thọ Xuân, tỉnh Thanh Hóa</p>"));
     EXPECT_TRUE(contains(html, "<p>Điện thoại: <a href=\"tel:02373833123\">0237 3 833 123</a></p>"));
     EXPECT_TRUE(contains(html, "<p>Email: <a href=\"mailto:thoxuan@thanhhoa.gov.vn\">thoxuan@thanhhoa.gov.vn</a></p>"));

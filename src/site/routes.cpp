@@ -13,6 +13,11 @@ void add_site_routes(http::Router& router, SitePages& pages) {
     router.get("/chuyen-muc/{slug}", handle(&SitePages::show_category));
     router.get("/bai-viet/{slug}", handle(&SitePages::show_article));
 
+    // For machines: feed readers, search engines.
+    router.get("/rss.xml", handle(&SitePages::show_rss));
+    router.get("/sitemap.xml", handle(&SitePages::show_sitemap));
+    router.get("/robots.txt", handle(&SitePages::show_robots));
+
     // Photos from the media library, by content hash.
     router.get("/media/{file}", handle(&SitePages::show_media_file));
 

@@ -2,6 +2,7 @@
 
 #include "core/log.hpp"
 #include "site/assets.hpp"
+#include "site/feeds.hpp"
 #include "site/pages.hpp"
 
 #include <fstream>
@@ -58,6 +59,34 @@ http::Response SitePages::show_article(const http::Request& request) const {
     render::HtmlWriter html;
     write_article_page(html, **article, now_());
     return html_page(html);
+}
+
+http::Response SitePages::show_rss(const http::Request& request) const {
+    auto frame = content_.frame();
+    if (!frame) return show_error(request, frame.error());
+    auto items = content_.latest(RSS_ITEMS);
+    if (!items) return show_error(request, items.error());
+    auto origin = public_origin(frame->site, request.header("Host").value_or(""));
+    auto response = http::Response::text(write_rss(*frame, *items, origin, now_()));
+    response.content_type = "application/rss+xml; charset=utf-8";
+    return response;
+}
+
+http::Response SitePages::show_sitemap(const http::Request& request) const {
+    auto frame = content_.frame();
+    if (!frame) return show_error(request, frame.error());
+    auto articles = content_.all_articles();
+    if (!articles) return show_error(request, articles.error());
+    auto origin = public_origin(frame->site, request.header("Host").value_or(""));
+    auto response = http::Response::text(write_sitemap(*frame, *articles, origin));
+    response.content_type = "application/xml; charset=utf-8";
+    return response;
+}
+
+http::Response SitePages::show_robots(const http::Request& request) const {
+    auto frame = content_.frame();
+    if (!frame) return show_error(request, frame.error());
+    return http::Response::text(write_robots(public_origin(frame->site, request.header("Host").value_or(""))));
 }
 
 http::Response SitePages::show_static_asset(const http::Request& request) const {

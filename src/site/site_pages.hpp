@@ -27,6 +27,12 @@ struct SitePages {
     http::Response show_article(const http::Request& request) const;
     // GET /static/{file} — only content-hashed names, cached for a year.
     http::Response show_static_asset(const http::Request& request) const;
+    // GET /rss.xml — the latest news for feed readers and aggregators.
+    http::Response show_rss(const http::Request& request) const;
+    // GET /sitemap.xml — every public page, for search engines.
+    http::Response show_sitemap(const http::Request& request) const;
+    // GET /robots.txt
+    http::Response show_robots(const http::Request& request) const;
     // GET /media/{file} — an uploaded photo by its content hash, cached for a year.
     http::Response show_media_file(const http::Request& request) const;
     // Any path nothing else answers: the Vietnamese 404 page.

@@ -71,6 +71,8 @@ content::SiteFrame seed_frame() {
     frame.site.address = "Khu 4, thị trấn Thọ Xuân, huyện Thọ Xuân, tỉnh Thanh Hóa";
     frame.site.phone = "0237 3 833 123";
     frame.site.email = "thoxuan@thanhhoa.gov.vn";
+    frame.site.responsible_person = "Phó Chủ tịch UBND huyện";
+    frame.site.licence = "Giấy phép số 01/GP-TTĐT";
     frame.categories = {
         category(1, std::nullopt, "Tin tức", "tin-tuc", 1),
         category(3, 1, "Tin trong huyện", "tin-trong-huyen", 1),

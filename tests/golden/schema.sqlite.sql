@@ -110,7 +110,7 @@ CREATE TABLE sites (
     phone      TEXT    NOT NULL DEFAULT '',
     email      TEXT    NOT NULL DEFAULT '',
     created_at INTEGER NOT NULL
-) STRICT;
+, responsible_person TEXT NOT NULL DEFAULT '', licence TEXT NOT NULL DEFAULT '') STRICT;
 
 CREATE TABLE users (
     id            INTEGER PRIMARY KEY,

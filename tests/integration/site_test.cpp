@@ -112,3 +112,18 @@ TEST_F(Site, HealthAndMetricsForOperators) {
     EXPECT_NE(metrics.body.find("cong_http_requests_total{"), std::string::npos);
     EXPECT_NE(metrics.body.find("cong_http_request_duration_seconds_bucket"), std::string::npos);
 }
+
+TEST_F(Site, FeedsSitemapAndRobotsForMachines) {
+    auto rss = cong_->request("GET", "/rss.xml");
+    ASSERT_EQ(rss.status, 200);
+    EXPECT_NE(rss.header("content-type").find("application/rss+xml"), std::string::npos);
+    EXPECT_NE(rss.body.find("<item><title>"), std::string::npos);
+    EXPECT_NE(rss.body.find("+0700</pubDate>"), std::string::npos);
+    auto sitemap = cong_->request("GET", "/sitemap.xml");
+    ASSERT_EQ(sitemap.status, 200);
+    EXPECT_NE(sitemap.body.find("<loc>http://127.0.0.1/chuyen-muc/chien-luoc-dinh-huong-quy-hoach</loc>"),
+              std::string::npos);
+    auto robots = cong_->request("GET", "/robots.txt");
+    ASSERT_EQ(robots.status, 200);
+    EXPECT_NE(robots.body.find("Sitemap: http://127.0.0.1/sitemap.xml"), std::string::npos);
+}

@@ -4,7 +4,7 @@
 namespace cong::storage::sqlite {
 namespace {
 
-constexpr auto SITE_COLUMNS = "id, name, slogan, host, owner, address, phone, email";
+constexpr auto SITE_COLUMNS = "id, name, slogan, host, owner, address, phone, email, responsible_person, licence";
 
 Result<model::Site> read_site(Columns& c) {
     model::Site site;
@@ -16,6 +16,8 @@ Result<model::Site> read_site(Columns& c) {
     site.address = c.text();
     site.phone = c.text();
     site.email = c.text();
+    site.responsible_person = c.text();
+    site.licence = c.text();
     return site;
 }
 
@@ -45,17 +47,20 @@ Result<std::vector<model::Site>> SqliteSiteStore::list_sites() {
 Result<std::int64_t> SqliteSiteStore::insert_site(const model::Site& site) {
     // The model has no creation time; the row keeps one for the record.
     CONG_TRY(statement,
-             connection_.prepare("INSERT INTO sites (name, slogan, host, owner, address, phone, email, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, unixepoch()) RETURNING id"));
-    statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email);
+             connection_.prepare("INSERT INTO sites (name, slogan, host, owner, address, phone, email, "
+                                 "responsible_person, licence, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, unixepoch()) RETURNING id"));
+    statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email,
+                       site.responsible_person, site.licence);
     return returned_id(statement);
 }
 
 Result<void> SqliteSiteStore::update_site(const model::Site& site) {
     CONG_TRY(statement,
              connection_.prepare("UPDATE sites SET name = ?, slogan = ?, host = ?, owner = ?, address = ?, phone = ?, "
-                                 "email = ? WHERE id = ?"));
-    statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email, site.id);
+                                 "email = ?, responsible_person = ?, licence = ? WHERE id = ?"));
+    statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email,
+                       site.responsible_person, site.licence, site.id);
     CONG_TRY_VOID(statement.run());
     return require_changed(statement, "cổng thông tin");
 }

@@ -120,12 +120,16 @@ TEST_F(StoresTest, SitesAreFoundByHostWhateverItsCase) {
 
     site.slogan = "Thọ Xuân phấn đấu trở thành huyện nông thôn mới nâng cao";
     site.owner = "Ủy ban nhân dân huyện Thọ Xuân";
+    site.responsible_person = "Phó Chủ tịch UBND huyện";
+    site.licence = "Giấy phép số 01/GP-TTĐT";
     site.phone = "0237 3833 178";
     ASSERT_TRUE(write([&](Tx& tx) { return tx.sites().update_site(site); }));
     auto by_id = read([&](Tx& tx) { return tx.sites().find_site(site.id); });
     ASSERT_TRUE(by_id && by_id->has_value());
     EXPECT_EQ((*by_id)->slogan, site.slogan);
     EXPECT_EQ((*by_id)->owner, site.owner);
+    EXPECT_EQ((*by_id)->responsible_person, site.responsible_person);
+    EXPECT_EQ((*by_id)->licence, site.licence);
     EXPECT_EQ((*by_id)->phone, site.phone);
 
     model::Site twin;
