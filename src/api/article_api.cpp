@@ -79,6 +79,12 @@ Result<model::User> ApiHandlers::authenticate(const http::Request& request) {
     return tokens.authenticate_bearer(*header);
 }
 
+std::optional<http::Response> ApiHandlers::refuse_unauthenticated(const http::Request& request) {
+    auto user = authenticate(request);
+    if (!user) return error_response(request, user.error());
+    return std::nullopt;
+}
+
 http::Response ApiHandlers::create_article(const http::Request& request) {
     auto user = authenticate(request);
     if (!user) return error_response(request, user.error());
@@ -113,15 +119,17 @@ http::Response ApiHandlers::update_article(const http::Request& request) {
     if (!id) return error_response(request, id.error());
     auto json = parse_json_object(request.body);
     if (!json) return error_response(request, json.error());
-    auto record = articles.find_article(*id);
-    if (!record) return error_response(request, record.error());
-    if (!*record) return error_response(request, {Errc::NotFound, "Không tìm thấy bài viết"});
-    auto input = (*record)->to_input();
-    if (!input) return error_response(request, input.error());
-    if (auto read = read_article_fields(*json, *input); !read) return error_response(request, read.error());
-    auto article = articles.update_article(*id, *input, *user);
+    std::string category_slug;
+    auto article = articles.update_article(
+        *id,
+        [&](content::ArticleInput& input) -> Result<void> {
+            CONG_TRY_VOID(read_article_fields(*json, input));
+            category_slug = input.category_slug;
+            return {};
+        },
+        *user);
     if (!article) return error_response(request, article.error());
-    return json_response(article_json(*article, input->category_slug));
+    return json_response(article_json(*article, category_slug));
 }
 
 http::Response ApiHandlers::delete_article(const http::Request& request) {

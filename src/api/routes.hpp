@@ -27,6 +27,8 @@ struct ApiHandlers {
     http::Response list_categories(const http::Request& request);
     http::Response create_category(const http::Request& request);
     http::Response not_found(const http::Request& request);
+    // The gate of routes with a body: no valid token, no reading of megabytes (see http::Gate).
+    std::optional<http::Response> refuse_unauthenticated(const http::Request& request);
 
 private:
     core::Result<model::User> authenticate(const http::Request& request);

@@ -215,20 +215,23 @@ Result<DemoSummary> load_demo_content(storage::Database& db, const core::Config&
     json::value root = json::parse(demo_content_json(), ec);
     if (ec || !root.is_object()) return Error{Errc::Internal, "embedded demo content is not valid JSON"};
 
-    auth::UserService users{db};
-    std::string password = generate_password();
-    CONG_TRY(admin, users.add_user("admin", model::Role::Admin, password, "Quản trị viên"));
-
-    Loader loader{db, config, site_id};
-    try {
-        CONG_TRY(summary, loader.load(root.as_object(), admin));
-        summary.admin_login = admin.login;
-        summary.admin_password = password;
-        return summary;
-    } catch (const std::exception& e) {
-        // as_object()/as_string() throw on a demo file of the wrong shape: a fault in our own data.
-        return Error{Errc::Internal, std::string("demo content has an unexpected shape: ") + e.what()};
-    }
+    // One transaction: a load that fails half-way (a full disk, say) leaves no half portal behind that
+    // would make the next `init --demo` refuse. The services' own writes nest in it as savepoints.
+    return db.write([&](storage::Tx&) -> Result<DemoSummary> {
+        auth::UserService users{db};
+        std::string password = generate_password();
+        CONG_TRY(admin, users.add_user("admin", model::Role::Admin, password, "Quản trị viên"));
+        Loader loader{db, config, site_id};
+        try {
+            CONG_TRY(summary, loader.load(root.as_object(), admin));
+            summary.admin_login = admin.login;
+            summary.admin_password = password;
+            return summary;
+        } catch (const std::exception& e) {
+            // as_object()/as_string() throw on a demo file of the wrong shape: a fault in our own data.
+            return Error{Errc::Internal, std::string("demo content has an unexpected shape: ") + e.what()};
+        }
+    });
 }
 
 }  // namespace cong::cli

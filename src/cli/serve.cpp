@@ -16,6 +16,7 @@
 #include "site/site_pages.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 namespace cong::cli {
@@ -25,10 +26,14 @@ int serve_command(const core::Config& config) {
         std::cerr << "cong: " << error.detail << "\n";
         return 1;
     };
-    auto db = storage::open_sqlite(config.storage, false);
-    if (!db) return fail(db.error());
+    // The lock comes before the database is touched, so a second server or a restore in progress is
+    // refused before anything is written; without a database there is nothing to lock.
+    if (!std::filesystem::exists(storage::sqlite_path(config.storage.data_dir)))
+        return fail({core::Errc::NotFound, "no database in " + config.storage.data_dir + ": run `cong init` first"});
     auto lock = DataLock::acquire(config.storage.data_dir);
     if (!lock) return fail(lock.error());
+    auto db = storage::open_sqlite(config.storage, false);
+    if (!db) return fail(db.error());
     auto site_id = content::default_site_id(**db);
     if (!site_id) return fail(site_id.error());
 

@@ -26,6 +26,8 @@ Result<std::string> unique_slug(storage::Tx& tx, std::int64_t site_id, std::stri
     if (base.empty()) base = "bai-viet";
     CONG_TRY(taken, tx.articles().slug_exists(site_id, base));
     if (!taken) return base;
+    // The suffixed slug stays within the slug limit, so slugifying it again gives it back unchanged.
+    if (base.size() > MAX_SLUG_BYTES - 4) base = core::slugify(base, MAX_SLUG_BYTES - 4);
     for (int suffix = 2; suffix < 1000; ++suffix) {
         std::string candidate = base + "-" + std::to_string(suffix);
         CONG_TRY(exists, tx.articles().slug_exists(site_id, candidate));
@@ -69,15 +71,15 @@ Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article art
         }
     }
 
-    if (!input.slug.empty()) {
-        std::string wanted = core::slugify(input.slug);
+    if (!input.slug.empty() && input.slug != article.slug) {
+        std::string wanted = core::slugify(input.slug, MAX_SLUG_BYTES);
         if (wanted.empty()) return Error{Errc::InvalidInput, "Địa chỉ (slug) không hợp lệ", "slug"};
         if (wanted != article.slug) {
             CONG_TRY(slug, unique_slug(tx, site_id_, wanted));
             article.slug = slug;
         }
     } else if (article.slug.empty()) {
-        CONG_TRY(slug, unique_slug(tx, site_id_, core::slugify(title)));
+        CONG_TRY(slug, unique_slug(tx, site_id_, core::slugify(title, MAX_SLUG_BYTES)));
         article.slug = slug;
     }
 
@@ -93,10 +95,10 @@ Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article art
     article.cover_media_id = input.cover_media_id;
     article.featured = input.featured;
     article.status = input.status;
-    if (input.published_at)
-        article.published_at = input.published_at;
-    else if (input.status == ArticleStatus::Published && !article.published_at)
-        article.published_at = now;
+    // The input carries the article's current time unless the editor changed or cleared it; an
+    // article published without a time is published now.
+    article.published_at = input.published_at;
+    if (input.status == ArticleStatus::Published && !article.published_at) article.published_at = now;
     article.updated_at = now;
 
     if (article.id == 0) {
@@ -117,11 +119,27 @@ Result<model::Article> ArticleService::create_article(const ArticleInput& input,
 
 Result<model::Article> ArticleService::update_article(std::int64_t id, const ArticleInput& input,
                                                       const model::User& editor) {
+    return update_article(
+        id,
+        [&](ArticleInput& current) -> Result<void> {
+            current = input;
+            return {};
+        },
+        editor);
+}
+
+Result<model::Article> ArticleService::update_article(std::int64_t id,
+                                                      const std::function<Result<void>(ArticleInput&)>& change,
+                                                      const model::User& editor) {
     return db_.write([&](storage::Tx& tx) -> Result<model::Article> {
         CONG_TRY(existing, tx.articles().find_article(id));
         if (!existing || existing->site_id != site_id_) return Error{Errc::NotFound, "Không tìm thấy bài viết"};
         if (!can_edit(editor, *existing))
             return Error{Errc::Forbidden, "Bạn không có quyền sửa bài viết này"};
+        CONG_TRY(category, tx.categories().find_category(existing->category_id));
+        ArticleRecord record{*existing, category ? category->slug : ""};
+        CONG_TRY(input, record.to_input());
+        CONG_TRY_VOID(change(input));
         return apply(tx, std::move(*existing), input, editor);
     });
 }

@@ -8,6 +8,7 @@
 #include "storage/database.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,7 @@ namespace cong::content {
 constexpr std::size_t MAX_TITLE_CHARS = 300;
 constexpr std::size_t MAX_LEAD_CHARS = 2000;
 constexpr std::size_t MAX_BYLINE_CHARS = 200;
+constexpr std::size_t MAX_SLUG_BYTES = 80;
 
 // What an editor sends: plain fields, already decoded from JSON or a form.
 struct ArticleInput {
@@ -47,6 +49,11 @@ public:
 
     core::Result<model::Article> create_article(const ArticleInput& input, const model::User& author);
     core::Result<model::Article> update_article(std::int64_t id, const ArticleInput& input, const model::User& editor);
+    // Changes some fields: change receives the article as it is, inside the same transaction as the
+    // write, so two editors changing different fields at once cannot undo each other.
+    core::Result<model::Article> update_article(std::int64_t id,
+                                                const std::function<core::Result<void>(ArticleInput&)>& change,
+                                                const model::User& editor);
     core::Result<void> delete_article(std::int64_t id, const model::User& editor);
     // Any status: for the API and the back office, never for the public site.
     core::Result<std::optional<ArticleRecord>> find_article(std::int64_t id);

@@ -138,3 +138,40 @@ TEST_F(ArticleServiceTest, ReadersSeeOnlyPublishedArticlesWhoseTimeHasCome) {
     EXPECT_EQ(published.category("chien-luoc-dinh-huong-quy-hoach", 2).error().code, core::Errc::NotFound);
     EXPECT_EQ(published.home().value().latest.size(), 1u);
 }
+
+TEST_F(ArticleServiceTest, EditingKeepsTheAddressEvenForLongTitlesWithASuffix) {
+    content::ArticleService articles{*db_, site_id_};
+    std::string title = "Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 26 đánh giá kết quả thực hiện nhiệm vụ "
+                        "phát triển kinh tế xã hội quý I năm 2024";
+    articles.create_article(input(title, model::ArticleStatus::Published), approver_).value();
+    auto second = articles.create_article(input(title, model::ArticleStatus::Draft), approver_).value();
+    EXPECT_LE(second.slug.size(), content::MAX_SLUG_BYTES);
+    for (int i = 0; i < 3; ++i) {
+        auto edited = articles.update_article(
+            second.id,
+            [](content::ArticleInput& in) -> core::Result<void> {
+                in.lead += " Thêm.";
+                return {};
+            },
+            approver_);
+        ASSERT_TRUE(edited);
+        EXPECT_EQ(edited->slug, second.slug);
+    }
+}
+
+TEST_F(ArticleServiceTest, ClearingThePublicationTimeOfADraftClearsIt) {
+    content::ArticleService articles{*db_, site_id_};
+    auto scheduled = input("Hẹn giờ đăng", model::ArticleStatus::Draft);
+    scheduled.published_at = core::now() + std::chrono::hours(5);
+    auto created = articles.create_article(scheduled, approver_).value();
+    ASSERT_TRUE(created.published_at.has_value());
+    auto cleared = articles.update_article(
+        created.id,
+        [](content::ArticleInput& in) -> core::Result<void> {
+            in.published_at.reset();
+            return {};
+        },
+        approver_);
+    ASSERT_TRUE(cleared);
+    EXPECT_FALSE(cleared->published_at.has_value());
+}

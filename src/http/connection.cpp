@@ -165,6 +165,18 @@ asio::awaitable<Response> Server::Impl::call_handler(const Handler& handler, con
     }
 }
 
+asio::awaitable<std::optional<Response>> Server::Impl::call_gate(const Gate& gate, const Request& request,
+                                                               std::string_view route) {
+    try {
+        co_return gate(request);
+    } catch (const std::exception& error) {
+        core::log::error("gate failed", {{"id", request.request_id}, {"route", route}, {"error", error.what()}});
+    } catch (...) {
+        core::log::error("gate failed", {{"id", request.request_id}, {"route", route}, {"error", "unknown exception"}});
+    }
+    co_return early_error(request, request.path, 500);
+}
+
 Server::Impl::Routing Server::Impl::route_request(Request& request) {
     Routing routing;
     routing.body_limit = config.max_body_bytes;
@@ -199,6 +211,7 @@ Server::Impl::Routing Server::Impl::route_request(Request& request) {
         routing.route = std::move(match.pattern);
         request.path_params = std::move(match.params);
         if (match.max_body_bytes) routing.body_limit = match.max_body_bytes;
+        routing.admit = match.admit;
     } else if (!match.allowed.empty()) {
         std::string allow;
         for (Method method : match.allowed) {
@@ -279,6 +292,12 @@ asio::awaitable<Exchange> Server::Impl::serve_exchange(beast::tcp_stream& stream
     route = std::move(routing.route);
     if (routing.answer) co_return co_await answer_early(std::move(*routing.answer));
     const std::size_t body_limit = routing.body_limit;
+    // The gate may block (it can ask the database), so it runs on the handler pool, like handlers.
+    if (routing.admit) {
+        auto refused = co_await asio::co_spawn(handler_pool, call_gate(*routing.admit, request, route),
+                                               asio::use_awaitable);
+        if (refused) co_return co_await answer_early(std::move(*refused));
+    }
 
     if (body_pending) {
         auto length = parser.content_length();

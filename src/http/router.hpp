@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,9 +13,13 @@
 namespace cong::http {
 
 using Handler = std::function<Response(const Request&)>;
+// Looks at a request's line and headers before its body is read: a response refuses the request with
+// it (an upload without valid credentials is answered before megabytes arrive); nullopt lets it in.
+using Gate = std::function<std::optional<Response>(const Request&)>;
 
 struct RouteOptions {
     std::size_t max_body_bytes = 0;  // 0: the server's default for JSON and forms
+    Gate admit;                      // empty: every request is read in full
 };
 
 // Patterns are literal segments and "{name}" segments: "/api/v1/articles/{id}".
@@ -43,6 +48,7 @@ public:
         std::string pattern;               // the matched route's pattern, the label for metrics
         std::vector<std::pair<std::string, std::string>> params;
         std::size_t max_body_bytes = 0;
+        const Gate* admit = nullptr;  // the route's gate, when it has one
         std::vector<Method> allowed;  // methods that would match this path: non-empty means 405
     };
     // HEAD matches GET routes.

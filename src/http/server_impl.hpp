@@ -113,6 +113,7 @@ struct Server::Impl {
     asio::awaitable<detail::Exchange> serve_exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                                      const std::string& remote);
     asio::awaitable<Response> call_handler(const Handler& handler, const Request& request, std::string_view route);
+    asio::awaitable<std::optional<Response>> call_gate(const Gate& gate, const Request& request, std::string_view route);
     asio::awaitable<bool> send(beast::tcp_stream& stream, const Request& request, Response& response,
                                unsigned version, bool keep_alive, std::string_view route, Clock::time_point started);
     Response early_error(const Request& request, std::string_view path, int status);
@@ -122,6 +123,7 @@ struct Server::Impl {
         const Handler* handler = nullptr;
         std::string route = "unmatched";  // the metrics label
         std::size_t body_limit = 0;
+        const Gate* admit = nullptr;
         std::optional<Response> answer;
     };
     // Checks the target (filling path and query) and finds the handler; the path params go into request.

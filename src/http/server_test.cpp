@@ -177,6 +177,13 @@ protected:
         router_.post("/api/v1/echo", [](const Request& request) {
             return Response::json("{\"bytes\":" + std::to_string(request.body.size()) + "}");
         }, {.max_body_bytes = 1024});
+        // An upload route that only lets in requests carrying the right key, before reading their body.
+        router_.post("/api/v1/upload", [](const Request& request) {
+            return Response::json("{\"bytes\":" + std::to_string(request.body.size()) + "}");
+        }, {.max_body_bytes = 1 << 20, .admit = [](const Request& request) -> std::optional<Response> {
+            if (request.header("Authorization") == "Bearer dung") return std::nullopt;
+            return Response::json("{\"error\":{\"code\":\"unauthorized\"}}", 401);
+        }});
     }
 
     void start(core::HttpConfig config = test_config()) {
@@ -373,6 +380,25 @@ TEST_F(ServerTest, BodyOverTheRouteLimitIs413BeforeItIsRead) {
     EXPECT_EQ(reply->header("content-type"), "application/json; charset=utf-8");
     EXPECT_NE(reply->body.find("\"code\":\"payload_too_large\""), std::string::npos);
     EXPECT_EQ(reply->header("connection"), "close");
+}
+
+TEST_F(ServerTest, GateRefusesAnUploadBeforeItsBodyIsSent) {
+    start();
+    Client client(port());
+    // Only the header is sent: the answer must come without waiting for the 512 KiB announced.
+    ASSERT_TRUE(client.send("POST /api/v1/upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 524288\r\n\r\n"));
+    auto reply = client.read_reply();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 401);
+    EXPECT_EQ(reply->header("connection"), "close");
+
+    Client allowed(port());
+    ASSERT_TRUE(allowed.send("POST /api/v1/upload HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer dung\r\n"
+                             "Content-Length: 5\r\n\r\nxin c"));
+    auto accepted = allowed.read_reply();
+    ASSERT_TRUE(accepted);
+    EXPECT_EQ(accepted->status, 200);
+    EXPECT_EQ(accepted->body, "{\"bytes\":5}");
 }
 
 TEST_F(ServerTest, ChunkedBodyOverTheRouteLimitIs413) {

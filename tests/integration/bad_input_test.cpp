@@ -175,3 +175,14 @@ TEST_F(BadInput, GarbageInsteadOfHttpDoesNotHurt) {
     cong_.raw("POST /api/v1/articles HTTP/1.1\r\nContent-Length: -5\r\n\r\n", std::chrono::milliseconds(500));
     expect_intact();
 }
+
+TEST_F(BadInput, AnonymousUploadIsRefusedBeforeItsBodyArrives) {
+    // Announces 25 MB and sends none of it: the refusal must come at once, not after a long read.
+    auto started = std::chrono::steady_clock::now();
+    std::string reply = cong_.raw("POST /api/v1/media HTTP/1.1\r\nHost: x\r\n"
+                                  "Content-Type: multipart/form-data; boundary=abc\r\nContent-Length: 26000000\r\n\r\n",
+                                  std::chrono::seconds(5));
+    EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 401") << reply.substr(0, 200);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
+    expect_intact();
+}
