@@ -1,6 +1,6 @@
 #include "auth/password.hpp"
 
-#include "auth/crypto.hpp"
+#include "core/crypto.hpp"
 
 #include <sodium.h>
 
@@ -19,7 +19,7 @@ core::Result<void> check_password_policy(std::string_view password) {
 }
 
 std::string hash_password(std::string_view password) {
-    ensure_sodium_started();
+    core::ensure_sodium_started();
     // The INTERACTIVE limits (2 passes over 64 MiB) take about a tenth of a second: fast enough for a login
     // form, costly for anyone guessing offline, and modest enough that a small government VM survives a burst
     // of logins. The SENSITIVE limits would need 1 GiB per login attempt.
@@ -32,7 +32,7 @@ std::string hash_password(std::string_view password) {
 }
 
 bool verify_password(std::string_view hash, std::string_view password) {
-    ensure_sodium_started();
+    core::ensure_sodium_started();
     // libsodium reads the hash as a NUL-terminated string of at most STRBYTES - 1 characters.
     char terminated[crypto_pwhash_STRBYTES] = {};
     if (hash.empty() || hash.size() >= sizeof terminated) return false;

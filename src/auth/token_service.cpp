@@ -1,6 +1,7 @@
 #include "auth/token_service.hpp"
 
-#include "auth/crypto.hpp"
+#include "core/crypto.hpp"
+#include "core/text_field.hpp"
 #include "auth/user_service.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -36,40 +37,21 @@ bool iequals(std::string_view a, std::string_view b) {
            });
 }
 
-std::string_view trim(std::string_view text) {
-    auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
 
 core::Result<std::string> clean_label(std::string_view label) {
-    if (!core::is_valid_utf8(label)) {
-        return Error{Errc::InvalidInput, "Nhãn của mã truy cập không phải là văn bản UTF-8 hợp lệ", "label"};
-    }
-    std::string normalized = core::to_nfc(trim(label));
-    if (std::any_of(normalized.begin(), normalized.end(), [](char c) {
-            return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-        })) {
-        return Error{Errc::InvalidInput, "Nhãn của mã truy cập chứa ký tự điều khiển không được phép", "label"};
-    }
-    auto chars = std::count_if(normalized.begin(), normalized.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    });
-    if (static_cast<std::size_t>(chars) > MAX_TOKEN_LABEL_CHARS) {
-        return Error{Errc::InvalidInput, "Nhãn của mã truy cập không được dài quá 100 ký tự", "label"};
-    }
-    return normalized;
+    return core::clean_text_field(label, MAX_TOKEN_LABEL_CHARS, core::Required::No, core::LineBreaks::Refused, "label",
+                                  "Nhãn của mã truy cập");
 }
 
 // The token of an Authorization header value, or an error saying what is wrong with the header.
 core::Result<std::string_view> bearer_token(std::string_view header) {
     if (header.size() > MAX_AUTHORIZATION_BYTES) return invalid_token();
-    header = trim(header);
+    header = core::trim(header);
     if (header.empty()) return Error{Errc::Unauthorized, "Thiếu mã truy cập API (Authorization: Bearer …)"};
     auto space = header.find_first_of(" \t");
     std::string_view scheme = header.substr(0, space);
     if (!iequals(scheme, "Bearer")) return Error{Errc::Unauthorized, "Chỉ chấp nhận mã truy cập dạng Bearer"};
-    std::string_view token = space == std::string_view::npos ? std::string_view{} : trim(header.substr(space));
+    std::string_view token = space == std::string_view::npos ? std::string_view{} : core::trim(header.substr(space));
     if (token.empty()) return Error{Errc::Unauthorized, "Thiếu mã truy cập API (Authorization: Bearer …)"};
     if (!has_token_shape(token)) return invalid_token();
     return token;
@@ -84,9 +66,9 @@ core::Result<std::string> TokenService::create_token(std::string_view login, std
     auto normalized_login = normalize_login(login);
     if (!normalized_login) return Error{Errc::NotFound, "Không tìm thấy người dùng", "login"};
 
-    std::string token = std::string{TOKEN_PREFIX} + random_base64url(TOKEN_RANDOM_BYTES);
+    std::string token = std::string{TOKEN_PREFIX} + core::random_base64url(TOKEN_RANDOM_BYTES);
     model::ApiToken record;
-    record.token_hash = sha256_hex(token);
+    record.token_hash = core::sha256_hex(token);
     record.label = std::move(cleaned_label);
     record.created_at = core::now();
 
@@ -105,7 +87,7 @@ core::Result<model::User> TokenService::authenticate_bearer(std::string_view aut
     CONG_TRY(token, bearer_token(authorization_header_value));
     // Tokens are found by their SHA-256: the database never holds a usable token, and an index lookup on
     // a hash reveals nothing through its timing about any stored token.
-    std::string token_hash = sha256_hex(token);
+    std::string token_hash = core::sha256_hex(token);
 
     struct Found {
         model::ApiToken token;

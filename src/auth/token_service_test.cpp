@@ -1,6 +1,6 @@
 #include "auth/token_service.hpp"
 
-#include "auth/crypto.hpp"
+#include "core/crypto.hpp"
 #include "auth/test_database.hpp"
 #include "auth/user_service.hpp"
 
@@ -24,7 +24,7 @@ protected:
     }
 
     std::optional<model::ApiToken> stored(const std::string& token) {
-        auto found = database.get().read([&](storage::Tx& tx) { return tx.tokens().find_token_by_hash(sha256_hex(token)); });
+        auto found = database.get().read([&](storage::Tx& tx) { return tx.tokens().find_token_by_hash(core::sha256_hex(token)); });
         EXPECT_TRUE(found.has_value());
         return found ? *found : std::nullopt;
     }

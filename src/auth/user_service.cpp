@@ -1,6 +1,7 @@
 #include "auth/user_service.hpp"
 
-#include "auth/crypto.hpp"
+#include "core/crypto.hpp"
+#include "core/text_field.hpp"
 #include "auth/password.hpp"
 #include "core/clock.hpp"
 #include "core/vietnamese.hpp"
@@ -20,30 +21,14 @@ Error login_taken() { return Error{Errc::Conflict, "Tên đăng nhập đã tồ
 
 // A hash of a random password, made once: verifying against it costs what a real check costs.
 const std::string& dummy_hash() {
-    static const std::string hash = hash_password(random_base64url(32));
+    static const std::string hash = hash_password(core::random_base64url(32));
     return hash;
 }
 
 core::Result<std::string> clean_display_name(std::string_view name, const std::string& login) {
-    if (!core::is_valid_utf8(name)) {
-        return Error{Errc::InvalidInput, "Tên hiển thị không phải là văn bản UTF-8 hợp lệ", "display_name"};
-    }
-    auto first = name.find_first_not_of(" \t");
-    name = first == std::string_view::npos ? std::string_view{} : name.substr(first, name.find_last_not_of(" \t") - first + 1);
-    if (name.empty()) return login;
-    std::string normalized = core::to_nfc(name);
-    if (std::any_of(normalized.begin(), normalized.end(), [](char c) {
-            return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-        })) {
-        return Error{Errc::InvalidInput, "Tên hiển thị chứa ký tự điều khiển không được phép", "display_name"};
-    }
-    auto chars = std::count_if(normalized.begin(), normalized.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    });
-    if (static_cast<std::size_t>(chars) > MAX_DISPLAY_NAME_CHARS) {
-        return Error{Errc::InvalidInput, "Tên hiển thị không được dài quá 100 ký tự", "display_name"};
-    }
-    return normalized;
+    CONG_TRY(clean, core::clean_text_field(name, MAX_DISPLAY_NAME_CHARS, core::Required::No, core::LineBreaks::Refused,
+                                           "display_name", "Tên hiển thị"));
+    return clean.empty() ? login : clean;
 }
 
 }  // namespace

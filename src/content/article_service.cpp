@@ -1,6 +1,6 @@
 #include "content/article_service.hpp"
 
-#include "content/text_field.hpp"
+#include "core/text_field.hpp"
 #include "core/vietnamese.hpp"
 
 #include <algorithm>
@@ -46,10 +46,10 @@ Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article art
     if (input.status == ArticleStatus::Published && !can_publish(user))
         return Error{Errc::Forbidden, "Chỉ người duyệt bài hoặc quản trị mới được xuất bản", "status"};
 
-    CONG_TRY(title, clean_text_field(input.title, MAX_TITLE_CHARS, Required::Yes, "title", "Tiêu đề"));
-    CONG_TRY(lead, clean_text_field(input.lead, MAX_LEAD_CHARS, Required::No, "lead", "Sa pô"));
-    CONG_TRY(byline, clean_text_field(input.byline, MAX_BYLINE_CHARS, Required::No, "byline", "Tác giả"));
-    CONG_TRY(source, clean_text_field(input.source, MAX_BYLINE_CHARS, Required::No, "source", "Nguồn"));
+    CONG_TRY(title, core::clean_text_field(input.title, MAX_TITLE_CHARS, core::Required::Yes, core::LineBreaks::Refused, "title", "Tiêu đề"));
+    CONG_TRY(lead, core::clean_text_field(input.lead, MAX_LEAD_CHARS, core::Required::No, core::LineBreaks::Allowed, "lead", "Sa pô"));
+    CONG_TRY(byline, core::clean_text_field(input.byline, MAX_BYLINE_CHARS, core::Required::No, core::LineBreaks::Refused, "byline", "Tác giả"));
+    CONG_TRY(source, core::clean_text_field(input.source, MAX_BYLINE_CHARS, core::Required::No, core::LineBreaks::Refused, "source", "Nguồn"));
 
     CONG_TRY(category, tx.categories().find_category_by_slug(site_id_, input.category_slug));
     if (!category)

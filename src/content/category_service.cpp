@@ -1,14 +1,14 @@
 #include "content/category_service.hpp"
 
-#include "content/text_field.hpp"
+#include "core/text_field.hpp"
 #include "core/vietnamese.hpp"
 
 namespace cong::content {
 
 core::Result<model::Category> CategoryService::create_category(model::Category category) {
     using core::Errc;
-    CONG_TRY(name, clean_text_field(category.name, MAX_CATEGORY_NAME_CHARS, Required::Yes, "name", "Tên chuyên mục"));
-    CONG_TRY(description, clean_text_field(category.description, 1000, Required::No, "description", "Mô tả"));
+    CONG_TRY(name, core::clean_text_field(category.name, MAX_CATEGORY_NAME_CHARS, core::Required::Yes, core::LineBreaks::Refused, "name", "Tên chuyên mục"));
+    CONG_TRY(description, core::clean_text_field(category.description, 1000, core::Required::No, core::LineBreaks::Allowed, "description", "Mô tả"));
     category.name = std::move(name);
     category.description = std::move(description);
     category.slug = core::slugify(category.slug.empty() ? category.name : category.slug);

@@ -1,6 +1,6 @@
 #include "content/site_service.hpp"
 
-#include "content/text_field.hpp"
+#include "core/text_field.hpp"
 
 namespace cong::content {
 
@@ -29,20 +29,20 @@ core::Result<void> update_site(storage::Database& db, const model::Site& input) 
     struct Field {
         std::string* value;
         std::size_t max_chars;
-        Required required;
+        core::Required required;
         const char* field;
         const char* label;
     };
-    for (const auto& f : {Field{&site.name, 200, Required::Yes, "name", "Tên trang"},
-                          Field{&site.slogan, 400, Required::No, "slogan", "Khẩu hiệu"},
-                          Field{&site.owner, 200, Required::No, "owner", "Cơ quan chủ quản"},
-                          Field{&site.address, 300, Required::No, "address", "Địa chỉ"},
-                          Field{&site.phone, 50, Required::No, "phone", "Điện thoại"},
-                          Field{&site.email, 200, Required::No, "email", "Thư điện tử"},
-                          Field{&site.responsible_person, 200, Required::No, "responsible_person",
+    for (const auto& f : {Field{&site.name, 200, core::Required::Yes, "name", "Tên trang"},
+                          Field{&site.slogan, 400, core::Required::No, "slogan", "Khẩu hiệu"},
+                          Field{&site.owner, 200, core::Required::No, "owner", "Cơ quan chủ quản"},
+                          Field{&site.address, 300, core::Required::No, "address", "Địa chỉ"},
+                          Field{&site.phone, 50, core::Required::No, "phone", "Điện thoại"},
+                          Field{&site.email, 200, core::Required::No, "email", "Thư điện tử"},
+                          Field{&site.responsible_person, 200, core::Required::No, "responsible_person",
                                 "Người chịu trách nhiệm chính"},
-                          Field{&site.licence, 300, Required::No, "licence", "Giấy phép"}}) {
-        CONG_TRY(clean, clean_text_field(*f.value, f.max_chars, f.required, f.field, f.label));
+                          Field{&site.licence, 300, core::Required::No, "licence", "Giấy phép"}}) {
+        CONG_TRY(clean, core::clean_text_field(*f.value, f.max_chars, f.required, core::LineBreaks::Refused, f.field, f.label));
         *f.value = std::move(clean);
     }
     return db.write([&](storage::Tx& tx) { return tx.sites().update_site(site); });

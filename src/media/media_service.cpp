@@ -1,12 +1,12 @@
 #include "media/media_service.hpp"
 
 #include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/text_field.hpp"
 #include "core/vietnamese.hpp"
 #include "media/atomic_file.hpp"
 #include "media/file_name.hpp"
 #include "media/image_inspector.hpp"
-
-#include <sodium.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -20,55 +20,6 @@ namespace {
 
 using core::Errc;
 using core::Error;
-
-std::string sha256_hex(std::string_view data) {
-    // sodium_init is idempotent; the function-local static makes it run once, thread-safely.
-    static const bool sodium_ready = sodium_init() >= 0;
-    if (!sodium_ready) throw std::runtime_error("libsodium failed to start");
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return std::string{hex, crypto_hash_sha256_BYTES * 2};
-}
-
-std::size_t count_chars(std::string_view utf8) {
-    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-std::string_view trim(std::string_view text) {
-    constexpr std::string_view SPACE = " \t\r\n";
-    auto first = text.find_first_not_of(SPACE);
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(SPACE) - first + 1);
-}
-
-// A caption, alt text or credit: valid UTF-8, no control characters except line breaks in captions,
-// stored in NFC and trimmed, at most max_chars characters.
-core::Result<std::string> clean_text(std::string_view text, std::string_view field, std::string_view label,
-                                     std::size_t max_chars, bool allow_line_breaks) {
-    if (!core::is_valid_utf8(text)) {
-        return Error{Errc::InvalidInput, std::string{label} + " không phải là văn bản UTF-8 hợp lệ", std::string{field}};
-    }
-    std::string normalized = core::to_nfc(trim(text));
-    for (char c : normalized) {
-        auto byte = static_cast<unsigned char>(c);
-        bool line_break = c == '\n' || c == '\r';
-        if ((byte < 0x20 && c != '\t' && !(allow_line_breaks && line_break)) || byte == 0x7F) {
-            return Error{Errc::InvalidInput, std::string{label} + " chứa ký tự điều khiển không được phép",
-                         std::string{field}};
-        }
-    }
-    if (count_chars(normalized) > max_chars) {
-        return Error{Errc::InvalidInput,
-                     std::string{label} + " không được dài quá " + core::format_integer_vi(static_cast<std::int64_t>(max_chars)) +
-                         " ký tự",
-                     std::string{field}};
-    }
-    return normalized;
-}
 
 core::Result<std::string> clean_original_name(std::string_view name) {
     std::string display = display_file_name(name);
@@ -91,14 +42,17 @@ core::Result<model::Media> MediaService::upload(const UploadInput& input) {
     if (input.site_id <= 0) return Error{Errc::InvalidInput, "Thiếu trang thông tin cho ảnh tải lên", "site_id"};
     // Text first: it is cheap to check, and a form with a bad caption should not cost a full decode.
     CONG_TRY(original_name, clean_original_name(input.original_name));
-    CONG_TRY(caption, clean_text(input.caption, "caption", "Chú thích ảnh", MAX_CAPTION_CHARS, true));
-    CONG_TRY(alt, clean_text(input.alt, "alt", "Mô tả ảnh (alt)", MAX_ALT_CHARS, false));
-    CONG_TRY(credit, clean_text(input.credit, "credit", "Nguồn ảnh", MAX_CREDIT_CHARS, false));
+    CONG_TRY(caption, core::clean_text_field(input.caption, MAX_CAPTION_CHARS, core::Required::No, core::LineBreaks::Allowed,
+                                              "caption", "Chú thích ảnh"));
+    CONG_TRY(alt, core::clean_text_field(input.alt, MAX_ALT_CHARS, core::Required::No, core::LineBreaks::Refused, "alt",
+                                          "Mô tả ảnh (alt)"));
+    CONG_TRY(credit, core::clean_text_field(input.credit, MAX_CREDIT_CHARS, core::Required::No, core::LineBreaks::Refused,
+                                             "credit", "Nguồn ảnh"));
     CONG_TRY(image, inspect_image(input.data, config_.max_pixels));
 
     model::Media media;
     media.site_id = input.site_id;
-    media.sha256 = sha256_hex(input.data);
+    media.sha256 = core::sha256_hex(input.data);
     media.extension = std::string{file_extension(image.format)};
     media.content_type = std::string{content_type(image.format)};
     media.original_name = std::move(original_name);

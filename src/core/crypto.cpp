@@ -1,11 +1,11 @@
-#include "auth/crypto.hpp"
+#include "core/crypto.hpp"
 
 #include <sodium.h>
 
 #include <stdexcept>
 #include <vector>
 
-namespace cong::auth {
+namespace cong::core {
 
 void ensure_sodium_started() {
     // A function-local static runs sodium_init exactly once even with concurrent first calls.
@@ -34,4 +34,4 @@ std::string random_base64url(std::size_t byte_count) {
     return text;
 }
 
-}  // namespace cong::auth
+}  // namespace cong::core
