@@ -14,6 +14,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <iostream>
 #include <string>
 
@@ -85,6 +86,30 @@ int token_create_command(const core::Config& config, const std::string& login, c
     return 0;
 }
 
+// The site's name, banner slogan, public host and footer details, until the back office edits them.
+struct SiteOptions {
+    std::optional<std::string> name, slogan, host, owner, address, phone, email, responsible, licence;
+};
+
+int site_set_command(const core::Config& config, const SiteOptions& options) {
+    auto db = open_existing(config);
+    if (!db) return fail(db.error());
+    auto site_id = content::default_site_id(**db);
+    if (!site_id) return fail(site_id.error());
+    auto site = content::find_site(**db, *site_id);
+    if (!site) return fail(site.error());
+    for (auto [value, field] : {std::pair{&options.name, &site->name}, {&options.slogan, &site->slogan},
+                                {&options.host, &site->host}, {&options.owner, &site->owner},
+                                {&options.address, &site->address}, {&options.phone, &site->phone},
+                                {&options.email, &site->email}, {&options.responsible, &site->responsible_person},
+                                {&options.licence, &site->licence}}) {
+        if (*value) *field = **value;
+    }
+    if (auto updated = content::update_site(**db, *site); !updated) return fail(updated.error());
+    std::cerr << "Site updated: " << site->name << (site->host.empty() ? "" : " (" + site->host + ")") << "\n";
+    return 0;
+}
+
 int backup_command(const core::Config& config, const std::string& file) {
     auto db = open_existing(config);
     if (!db) return fail(db.error());
@@ -150,6 +175,19 @@ int run(int argc, char** argv) {
     token_create->add_option("--login", token_login, "the account the token acts for")->required();
     token_create->add_option("--label", label, "what the token is for");
 
+    SiteOptions site_options;
+    auto* site = app.add_subcommand("site", "the portal's name, slogan, host and footer")->fallthrough()->require_subcommand(1);
+    auto* site_set = site->add_subcommand("set", "change the portal's details (only the options given)")->fallthrough();
+    site_set->add_option("--name", site_options.name, "site name shown in the banner");
+    site_set->add_option("--slogan", site_options.slogan, "banner slogan");
+    site_set->add_option("--host", site_options.host, "public host name, used in feeds and the sitemap");
+    site_set->add_option("--owner", site_options.owner, "agency that owns the portal");
+    site_set->add_option("--address", site_options.address, "postal address");
+    site_set->add_option("--phone", site_options.phone, "telephone");
+    site_set->add_option("--email", site_options.email, "contact e-mail");
+    site_set->add_option("--responsible", site_options.responsible, "official responsible for the content");
+    site_set->add_option("--licence", site_options.licence, "operating licence line");
+
     std::string file;
     auto* backup = app.add_subcommand("backup", "copy the database to FILE, also while the server runs")->fallthrough();
     backup->add_option("FILE", file, "file to write (must not exist)")->required();
@@ -157,7 +195,7 @@ int run(int argc, char** argv) {
     restore->add_option("FILE", file, "a backup made by `cong backup`")->required()->check(CLI::ExistingFile);
 
     // Every command answers --data and --config itself, so its --help shows them.
-    for (auto* command : {init, serve, user_add, token_create, backup, restore}) {
+    for (auto* command : {init, serve, user_add, token_create, site_set, backup, restore}) {
         command->add_option("--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);
         command->add_option("--data", data_dir, "data directory: the SQLite database and media files (default ./data)");
     }
@@ -175,6 +213,7 @@ int run(int argc, char** argv) {
         if (*serve) return serve_command(config);
         if (*user_add) return user_add_command(config, login, role, display_name, password_stdin);
         if (*token_create) return token_create_command(config, token_login, label);
+        if (*site_set) return site_set_command(config, site_options);
         if (*backup) return backup_command(config, file);
         if (*restore) return restore_command(config, file);
     } catch (const std::exception& e) {

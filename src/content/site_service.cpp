@@ -1,5 +1,7 @@
 #include "content/site_service.hpp"
 
+#include <cctype>
+
 #include "core/text_field.hpp"
 
 namespace cong::content {
@@ -9,6 +11,14 @@ core::Result<std::int64_t> default_site_id(storage::Database& db) {
         CONG_TRY(sites, tx.sites().list_sites());
         if (sites.empty()) return core::Error{core::Errc::NotFound, "no site yet: run `cong init`"};
         return sites.front().id;
+    });
+}
+
+core::Result<model::Site> find_site(storage::Database& db, std::int64_t site_id) {
+    return db.read([&](storage::Tx& tx) -> core::Result<model::Site> {
+        CONG_TRY(site, tx.sites().find_site(site_id));
+        if (!site) return core::Error{core::Errc::NotFound, "no such site"};
+        return std::move(*site);
     });
 }
 
@@ -45,6 +55,18 @@ core::Result<void> update_site(storage::Database& db, const model::Site& input) 
         CONG_TRY(clean, core::clean_text_field(*f.value, f.max_chars, f.required, core::LineBreaks::Refused, f.field, f.label));
         *f.value = std::move(clean);
     }
+    // The host goes into absolute links of feeds and the sitemap: a plain DNS name, nothing else.
+    for (auto& c : site.host) c = char(std::tolower(static_cast<unsigned char>(c)));
+    auto plain_host = [](const std::string& host) {
+        if (host.size() > 253 || host.front() == '.' || host.back() == '.' || host.front() == '-' ||
+            host.find("..") != std::string::npos)
+            return false;
+        for (char c : host)
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) return false;
+        return true;
+    };
+    if (!site.host.empty() && !plain_host(site.host))
+        return core::Error{core::Errc::InvalidInput, "Tên miền không hợp lệ (ví dụ: thoxuan.thanhhoa.gov.vn)", "host"};
     return db.write([&](storage::Tx& tx) { return tx.sites().update_site(site); });
 }
 

@@ -15,6 +15,8 @@ core::Result<std::int64_t> ensure_default_site(storage::Database& db);
 core::Result<std::int64_t> default_site_id(storage::Database& db);
 
 // Changes a site's name, slogan and the owner details shown in the footer (checked like any editor input).
+// The host must be a plain DNS name (or empty for the default site); it is stored in lower case.
 core::Result<void> update_site(storage::Database& db, const model::Site& site);
+core::Result<model::Site> find_site(storage::Database& db, std::int64_t site_id);
 
 }  // namespace cong::content

@@ -14,7 +14,7 @@ TEST(Cli, HelpIsAvailableForEveryCommand) {
     CongProcess cong;
     for (auto args : std::vector<std::vector<std::string>>{
              {"--help"}, {"init", "--help"}, {"serve", "--help"}, {"user", "add", "--help"},
-             {"token", "create", "--help"}, {"backup", "--help"}, {"restore", "--help"}}) {
+             {"token", "create", "--help"}, {"site", "set", "--help"}, {"backup", "--help"}, {"restore", "--help"}}) {
         auto result = cong.run(args);
         EXPECT_EQ(result.exit_code, 0) << args[0];
         EXPECT_NE(result.out.find("--data"), std::string::npos) << args[0] << ": " << result.out;
@@ -98,4 +98,20 @@ TEST(Cli, DemoContentLoadsOnceAndGivesALogin) {
     auto second = cong.run({"init", "--demo"});
     EXPECT_NE(second.exit_code, 0);
     EXPECT_NE(second.err.find("already"), std::string::npos) << second.err;
+}
+
+TEST(Cli, SiteSetNamesThePortalAndItsHostForFeeds) {
+    CongProcess cong;
+    cong.init();
+    auto set = cong.run({"site", "set", "--name", "Cổng thông tin điện tử xã Xuân Hòa", "--host", "XuanHoa.ThanhHoa.gov.vn",
+                         "--responsible", "Chủ tịch UBND xã"});
+    ASSERT_EQ(set.exit_code, 0) << set.err;
+    EXPECT_NE(cong.run({"site", "set", "--host", "evil.example/<script>"}).exit_code, 0);
+    cong.start();
+    auto home = cong.request("GET", "/");
+    EXPECT_NE(home.body.find("Cổng thông tin điện tử xã Xuân Hòa"), std::string::npos);
+    EXPECT_NE(home.body.find("Chịu trách nhiệm chính: Chủ tịch UBND xã"), std::string::npos);
+    // Absolute links come from the configured host, whatever Host the client claims.
+    auto robots = cong.request("GET", "/robots.txt", {{"Host", "attacker.example"}});
+    EXPECT_NE(robots.body.find("Sitemap: https://xuanhoa.thanhhoa.gov.vn/sitemap.xml"), std::string::npos) << robots.body;
 }
