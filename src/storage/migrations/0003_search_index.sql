@@ -1,0 +1,1 @@
+-- 0003: the full-text search index over published articles (issue 4).

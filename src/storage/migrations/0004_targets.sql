@@ -1,0 +1,1 @@
+-- 0004: plans, targets and their periodic reports; New Rural Development criteria (issue 6).
