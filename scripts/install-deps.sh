@@ -10,6 +10,13 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev curl python3 sqlite3 wrk)
+  # tests/fuzz: libFuzzer comes with clang (its runtime is in libclang-rt-14-dev).
+  packages+=(clang libclang-rt-14-dev)
+  # tests/e2e: Debian's Chromium, Node.js (playwright-core, axe-core), a Java runtime for the Nu HTML Checker,
+  # the feed parser and xmllint. A Node.js that brings its own npm (NodeSource) conflicts with Debian's npm.
+  packages+=(chromium nodejs python3-feedparser libxml2-utils)
+  command -v java >/dev/null || packages+=(default-jre-headless)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()

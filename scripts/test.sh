@@ -11,3 +11,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 ctest --test-dir build/asan --output-on-failure -j "$(nproc)" --timeout 300
+# The Vietnamese normaliser under libFuzzer (clang, ASan + UBSan) for a bounded time.
+tests/fuzz/run.sh "${CONG_FUZZ_SECONDS:-30}" build/fuzz
+# The public site through real clients (Chromium + axe-core, the Nu HTML Checker, a feed parser, xmllint).
+tests/e2e/run.sh build/release/cong

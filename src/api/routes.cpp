@@ -1,4 +1,5 @@
 #include "api/routes.hpp"
+#include "api/target_api.hpp"
 
 namespace cong::api {
 
@@ -22,9 +23,37 @@ void add_api_routes(http::Router& router, ApiHandlers& api, const core::HttpConf
     router.get("/api/v1/categories", bind(&ApiHandlers::list_categories));
     router.post("/api/v1/categories", bind(&ApiHandlers::create_category), with_body);
 
+    // Search: public, like the search page it mirrors
+    router.get("/api/v1/search", bind(&ApiHandlers::search_articles));
+
     // Media library
     router.post("/api/v1/media", bind(&ApiHandlers::upload_media), upload);
 
+}
+
+void add_target_api_routes(http::Router& router, TargetApi& api) {
+    auto bind = [&api](http::Response (TargetApi::*handler)(const http::Request&)) {
+        return [&api, handler](const http::Request& request) { return (api.*handler)(request); };
+    };
+    http::RouteOptions with_body{.admit = [&api](const http::Request& request) {
+        return api.refuse_unauthenticated(request);
+    }};
+
+    // Socio-economic targets: plans and their targets (approvers), figures by period (any editor)
+    router.get("/api/v1/plans", bind(&TargetApi::list_plans));
+    router.post("/api/v1/plans", bind(&TargetApi::create_plan), with_body);
+    router.get("/api/v1/plans/{id}", bind(&TargetApi::show_plan));
+    router.post("/api/v1/plans/{id}/targets", bind(&TargetApi::create_target), with_body);
+    router.get("/api/v1/plans/{id}/summary", bind(&TargetApi::show_summary));
+    router.post("/api/v1/targets/{id}/reports", bind(&TargetApi::create_report), with_body);
+    router.get("/api/v1/targets/{id}/reports", bind(&TargetApi::list_reports));
+
+    // New Rural Development: criteria sets and communes (approvers), assessments (any editor)
+    router.get("/api/v1/ntm/sets", bind(&TargetApi::list_criteria_sets));
+    router.post("/api/v1/ntm/sets", bind(&TargetApi::create_criteria_set), with_body);
+    router.get("/api/v1/ntm/sets/{id}/standing", bind(&TargetApi::show_standing));
+    router.post("/api/v1/ntm/sets/{id}/assessments", bind(&TargetApi::create_assessment), with_body);
+    router.post("/api/v1/ntm/communes", bind(&TargetApi::create_commune), with_body);
 }
 
 }  // namespace cong::api

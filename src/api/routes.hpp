@@ -7,6 +7,7 @@
 #include "core/config.hpp"
 #include "http/router.hpp"
 #include "media/media_service.hpp"
+#include "search/search_service.hpp"
 
 #include <cstdint>
 
@@ -18,6 +19,7 @@ struct ApiHandlers {
     media::MediaService& media;
     auth::TokenService& tokens;
     std::int64_t site_id;
+    search::SearchService* search = nullptr;  // the public search; without it /api/v1/search is not offered
 
     http::Response create_article(const http::Request& request);
     http::Response show_article(const http::Request& request);
@@ -26,6 +28,8 @@ struct ApiHandlers {
     http::Response upload_media(const http::Request& request);
     http::Response list_categories(const http::Request& request);
     http::Response create_category(const http::Request& request);
+    // GET /api/v1/search?q=&page=&category=&from=&to= — public: no token, published articles only.
+    http::Response search_articles(const http::Request& request);
     http::Response not_found(const http::Request& request);
     // The gate of routes with a body: no valid token, no reading of megabytes (see http::Gate).
     std::optional<http::Response> refuse_unauthenticated(const http::Request& request);

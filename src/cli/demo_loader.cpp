@@ -7,6 +7,7 @@
 #include "content/site_service.hpp"
 #include "media/image_generator.hpp"
 #include "media/media_service.hpp"
+#include "targets/plan_import.hpp"
 
 #include <boost/json.hpp>
 
@@ -15,6 +16,7 @@
 namespace cong::cli {
 
 std::string_view demo_content_json();  // embedded by CMake from demo/demo_content.json
+std::string_view demo_targets_json();  // embedded by CMake from demo/demo_targets.json
 
 namespace {
 
@@ -224,6 +226,16 @@ Result<DemoSummary> load_demo_content(storage::Database& db, const core::Config&
         Loader loader{db, config, site_id};
         try {
             CONG_TRY(summary, loader.load(root.as_object(), admin));
+            // The resolution behind the seed article's "03/38 … 22/38" with its first-quarter figures, and the
+            // communes' New Rural Development standing.
+            json::value plans = json::parse(demo_targets_json(), ec);
+            if (ec || !plans.is_object()) return Error{Errc::Internal, "embedded demo targets are not valid JSON"};
+            targets::TargetService target_service{db, site_id};
+            CONG_TRY(imported, targets::import_plans(target_service, plans.as_object(), admin));
+            (void)imported;
+            targets::NtmService ntm_service{db, site_id};
+            CONG_TRY(ntm_imported, targets::import_ntm(ntm_service, plans.as_object(), admin));
+            (void)ntm_imported;
             summary.admin_login = admin.login;
             summary.admin_password = password;
             return summary;

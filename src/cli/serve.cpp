@@ -1,6 +1,7 @@
 #include "cli/serve.hpp"
 
 #include "api/routes.hpp"
+#include "api/target_api.hpp"
 #include "auth/token_service.hpp"
 #include "cli/data_lock.hpp"
 #include "content/article_service.hpp"
@@ -12,9 +13,13 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "media/media_service.hpp"
+#include "search/search_service.hpp"
 #include "site/routes.hpp"
 #include "site/site_pages.hpp"
+#include "site/target_pages.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
+#include "targets/ntm_service.hpp"
+#include "targets/target_service.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -42,12 +47,19 @@ int serve_command(const core::Config& config) {
     content::CategoryService categories{**db, *site_id};
     media::MediaService media{**db, config.storage.data_dir + "/media", config.media};
     auth::TokenService tokens{**db};
+    targets::TargetService target_service{**db, *site_id};
+    targets::NtmService ntm_service{**db, *site_id};
 
     http::Router router;
-    site::SitePages site_pages{published, media};
+    search::SearchService search{**db, *site_id};
+    site::SitePages site_pages{published, media, core::now, &search};
     site::add_site_routes(router, site_pages);
-    api::ApiHandlers api_handlers{articles, categories, media, tokens, *site_id};
+    site::TargetPages target_pages{published, target_service, ntm_service, site_pages};
+    site::add_target_routes(router, target_pages);
+    api::ApiHandlers api_handlers{articles, categories, media, tokens, *site_id, &search};
     api::add_api_routes(router, api_handlers, config.http);
+    api::TargetApi target_api{target_service, ntm_service, tokens};
+    api::add_target_api_routes(router, target_api);
     // Unknown addresses under /api/ answer in JSON; everything else gets the site's Vietnamese 404 page.
     router.set_not_found([&](const http::Request& request) {
         if (request.path.starts_with("/api/")) return api_handlers.not_found(request);

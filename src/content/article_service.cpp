@@ -110,6 +110,15 @@ Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article art
         CONG_TRY_VOID(tx.articles().update_article(article));
     }
     CONG_TRY_VOID(tx.articles().set_article_media(article.id, media_ids));
+    // The search index changes in the same transaction as the article, so it is never stale. The
+    // body's text holds the captions written in the article; the photos' own captions come from here.
+    std::string captions;
+    for (const auto& media : found) {
+        if (media.caption.empty() || input.cover_media_id == media.id) continue;
+        if (!captions.empty()) captions += "\n";
+        captions += media.caption;
+    }
+    CONG_TRY_VOID(tx.search().index_article(article, captions));
     return article;
 }
 
@@ -150,6 +159,7 @@ Result<void> ArticleService::delete_article(std::int64_t id, const model::User& 
         if (!existing || existing->site_id != site_id_) return Error{Errc::NotFound, "Không tìm thấy bài viết"};
         if (!can_edit(editor, *existing))
             return Error{Errc::Forbidden, "Bạn không có quyền xóa bài viết này"};
+        CONG_TRY_VOID(tx.search().remove_article(id));
         return tx.articles().delete_article(id);
     });
 }

@@ -120,6 +120,217 @@ std::string slugify(std::string_view text, std::size_t max_length) {
     return slug;
 }
 
+namespace {
+
+// What search needs to know about one code point, computed once with ICU.
+struct CodePointInfo {
+    enum Kind : std::uint8_t { Separator, WordChar, Mark, Ignorable };
+    Kind kind = Separator;
+    std::uint8_t tone = 0;        // 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng
+    bool composes = false;        // exact holds a combining mark: the key needs NFC
+    std::string folded;           // case folded, marks removed, đ → d
+    std::string exact;            // case folded, tone removed, other marks kept (NFC)
+};
+
+int tone_of_mark(UChar32 c) {
+    switch (c) {
+        case 0x0301: return 1;
+        case 0x0300: return 2;
+        case 0x0309: return 3;
+        case 0x0303: return 4;
+        case 0x0323: return 5;
+        default: return 0;
+    }
+}
+
+bool is_ignorable(UChar32 c) { return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF; }
+
+CodePointInfo describe(UChar32 cp) {
+    CodePointInfo info;
+    if (is_ignorable(cp)) {
+        info.kind = CodePointInfo::Ignorable;
+        return info;
+    }
+    auto type = u_charType(cp);
+    bool mark = type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
+    bool letter = u_isalnum(cp) != 0;
+    if (!mark && !letter) return info;
+    info.kind = mark ? CodePointInfo::Mark : CodePointInfo::WordChar;
+
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString one(cp);
+    one.foldCase();
+    auto decomposed = normalizer(false).normalize(one, status);
+    if (U_FAILURE(status)) return CodePointInfo{};
+    icu::UnicodeString folded, exact;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        int tone = tone_of_mark(c);
+        if (tone != 0 && info.tone == 0) {
+            info.tone = std::uint8_t(tone);
+            continue;
+        }
+        auto t = u_charType(c);
+        bool is_mark = t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+        if (!is_mark) folded.append(c == 0x0111 || c == 0x0110 || c == 0x00F0 || c == 0x00D0 ? UChar32('d') : c);
+        exact.append(c == 0x00F0 ? UChar32(0x0111) : c);  // the look-alike ð is written as đ
+    }
+    if (info.kind == CodePointInfo::Mark) {
+        // A lone combining mark (decomposed input) adds nothing to the folded key, except the few
+        // that case-fold to a letter (Greek ypogegrammeni → ι); to the exact key it adds itself, and
+        // the key is composed again at the end of the word.
+        info.composes = !exact.isEmpty();
+        folded.toUTF8String(info.folded);
+        exact.toUTF8String(info.exact);
+        return info;
+    }
+    auto composed = normalizer(true).normalize(exact, status);
+    if (U_FAILURE(status)) return CodePointInfo{};
+    folded.toUTF8String(info.folded);
+    composed.toUTF8String(info.exact);
+    return info;
+}
+
+// Latin, its extensions, combining marks, Greek, Cyrillic and Latin Extended Additional (where the
+// Vietnamese precomposed letters live) come from a table; the rest is described on demand.
+constexpr UChar32 TABLE_SIZE = 0x2100;
+
+const std::vector<CodePointInfo>& info_table() {
+    static const std::vector<CodePointInfo> table = [] {
+        std::vector<CodePointInfo> t(TABLE_SIZE);
+        for (UChar32 cp = 0; cp < TABLE_SIZE; ++cp) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+            t[cp] = describe(cp);
+        }
+        return t;
+    }();
+    return table;
+}
+
+// Decodes one code point at text[i]; returns its length, or 0 for an invalid sequence.
+std::size_t decode_utf8(std::string_view text, std::size_t i, UChar32& cp) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t n = text.size();
+    unsigned char c = s[i];
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    }
+    std::size_t len;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + len > n) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((s[i + k] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+// A word being assembled by tokenize_for_search.
+struct WordBuilder {
+    SearchToken token;
+    int tone = 0;
+    bool composes = false;
+    bool active = false;
+
+    void add(const CodePointInfo& info) {
+        token.folded += info.folded;
+        token.exact += info.exact;
+        if (info.tone != 0 && tone == 0) tone = info.tone;
+        composes = composes || info.composes;
+    }
+
+    void finish(std::vector<SearchToken>& out) {
+        if (active && !token.folded.empty()) {
+            if (composes) token.exact = to_nfc(token.exact);
+            if (tone != 0) token.exact += char('0' + tone);
+            token.has_diacritics = token.exact != token.folded;
+            out.push_back(std::move(token));
+        }
+        token = SearchToken{};
+        tone = 0;
+        composes = false;
+        active = false;
+    }
+};
+
+}  // namespace
+
+std::vector<SearchToken> tokenize_for_search(std::string_view text) {
+    const auto& table = info_table();
+    std::vector<SearchToken> out;
+    WordBuilder word;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        UChar32 cp = 0;
+        std::size_t len = decode_utf8(text, i, cp);
+        if (len == 0) {  // an invalid byte ends the word and is skipped
+            word.finish(out);
+            ++i;
+            continue;
+        }
+        CodePointInfo slow;
+        const CodePointInfo* info;
+        if (cp < TABLE_SIZE) {
+            info = &table[cp];
+        } else {
+            slow = describe(cp);
+            info = &slow;
+        }
+        switch (info->kind) {
+            case CodePointInfo::Separator: word.finish(out); break;
+            case CodePointInfo::Ignorable: break;
+            case CodePointInfo::Mark:
+                // A mark belongs to the word before it; a mark with no letter before it is dropped.
+                if (word.active) {
+                    word.add(*info);
+                    word.token.end = i + len;
+                }
+                break;
+            case CodePointInfo::WordChar:
+                if (!word.active) {
+                    word.active = true;
+                    word.token.begin = i;
+                }
+                word.add(*info);
+                word.token.end = i + len;
+                break;
+        }
+        i += len;
+    }
+    word.finish(out);
+    return out;
+}
+
+std::string tone_key(std::string_view word) {
+    std::string key;
+    for (auto& token : tokenize_for_search(word)) key += token.exact;
+    return key;
+}
+
+std::string fold_for_search(std::string_view text) {
+    std::string out;
+    for (auto& token : tokenize_for_search(text)) {
+        if (!out.empty()) out += ' ';
+        out += token.folded;
+    }
+    return out;
+}
+
 std::string format_integer_vi(std::int64_t value) {
     bool negative = value < 0;
     std::uint64_t magnitude = negative ? std::uint64_t(0) - std::uint64_t(value) : std::uint64_t(value);

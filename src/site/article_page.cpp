@@ -4,11 +4,17 @@
 #include "site/pages.hpp"
 #include "site/partials.hpp"
 
+#include <boost/json.hpp>
+
 #include <algorithm>
 #include <utility>
 
 namespace cong::site {
 namespace {
+
+// The share endpoints take the page's address as their last query parameter.
+constexpr std::string_view FACEBOOK_SHARE_PREFIX = "https://www.facebook.com/sharer/sharer.php?u=";
+constexpr std::string_view ZALO_SHARE_PREFIX = "https://sp.zalo.me/share_to_zalo?url=";
 
 // "Đăng lúc: 03/04/2024 (GMT+7)" beside the reader's text-size control "A− 100% A+" and a print button.
 // The controls need the script, so they start hidden and site.js reveals them. Each button's name begins
@@ -70,6 +76,32 @@ void write_byline(render::HtmlWriter& html, const model::Article& article) {
     if (!line.empty()) html.element("p", {{"class", "byline"}}, line);
 }
 
+// Plain links with the address in the query: no third-party script loads, and nothing is sent to
+// Facebook or Zalo until the reader chooses to share. A site without a configured host knows only the
+// page's path, which is no use to Facebook: its links then wait hidden for site.js to put in the address
+// the browser shows.
+void write_share(render::HtmlWriter& html, const model::Site& site, const std::string& page_path) {
+    auto page_url = absolute_url(site, page_path);
+    bool needs_js = site.host.empty();
+    auto share = html.scope("div", {{"class", "share"},
+                                    {"role", "group"},
+                                    {"aria-label", "Chia sẻ bài viết"},
+                                    {"data-needs-js", "", needs_js},
+                                    {"hidden", "", needs_js}});
+    html.element("span", {{"class", "share-label"}, {"aria-hidden", "true"}}, "Chia sẻ:");
+    auto facebook = std::string(FACEBOOK_SHARE_PREFIX) + url_encode(page_url);
+    html.element("a",
+                 {{"class", "share-link"}, {"href", facebook}, {"data-share-prefix", FACEBOOK_SHARE_PREFIX}},
+                 "Facebook");
+    auto zalo = std::string(ZALO_SHARE_PREFIX) + url_encode(page_url);
+    html.element("a", {{"class", "share-link"}, {"href", zalo}, {"data-share-prefix", ZALO_SHARE_PREFIX}}, "Zalo");
+    html.element(
+        "button",
+        {{"type", "button"}, {"class", "copy-link"}, {"data-copy-link", ""}, {"data-needs-js", ""}, {"hidden", ""}},
+        "Sao chép liên kết");
+    html.element("span", {{"class", "copy-status"}, {"data-copy-status", ""}, {"role", "status"}}, "");
+}
+
 void write_related(render::HtmlWriter& html, const std::vector<content::ArticleSummary>& related) {
     if (related.empty()) return;
     auto section = html.scope("section", {{"class", "related"}, {"aria-labelledby", "tin-lien-quan"}});
@@ -91,6 +123,47 @@ void write_related(render::HtmlWriter& html, const std::vector<content::ArticleS
 
 }  // namespace
 
+std::string article_json_ld(const content::ArticleContent& content) {
+    const auto& article = content.article;
+    const auto& site = content.frame.site;
+    auto page_url = absolute_url(site, content::article_path(article));
+    boost::json::object doc;
+    doc["@context"] = "https://schema.org";
+    doc["@type"] = "NewsArticle";
+    doc["headline"] = article.title;
+    if (!article.lead.empty()) doc["description"] = article.lead;
+    doc["inLanguage"] = "vi";
+    doc["url"] = page_url;
+    doc["mainEntityOfPage"] = page_url;
+    if (article.published_at) doc["datePublished"] = core::format_rfc3339_vietnam(*article.published_at);
+    // Readers never saw the article before it was published, so it cannot have changed for them earlier.
+    auto modified = article.updated_at;
+    if (article.published_at && *article.published_at > modified) modified = *article.published_at;
+    doc["dateModified"] = core::format_rfc3339_vietnam(modified);
+    if (!content.breadcrumb.empty()) doc["articleSection"] = content.breadcrumb.back().name;
+    if (content.cover) {
+        boost::json::object image;
+        image["@type"] = "ImageObject";
+        image["url"] = absolute_url(site, media_url(*content.cover));
+        if (content.cover->width > 0) image["width"] = content.cover->width;
+        if (content.cover->height > 0) image["height"] = content.cover->height;
+        if (!content.cover->caption.empty()) image["caption"] = content.cover->caption;
+        doc["image"] = std::move(image);
+    }
+    if (!article.byline.empty()) {
+        boost::json::object author;
+        author["@type"] = "Person";
+        author["name"] = article.byline;
+        doc["author"] = std::move(author);
+    }
+    boost::json::object publisher;
+    publisher["@type"] = "GovernmentOrganization";
+    publisher["name"] = std::string(site_display_name(site));
+    if (!site.host.empty()) publisher["url"] = absolute_url(site, "/");
+    doc["publisher"] = std::move(publisher);
+    return json_ld_script_text(boost::json::serialize(doc));
+}
+
 void write_article_page(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now) {
     const auto& article = content.article;
     PageMeta meta;
@@ -98,8 +171,19 @@ void write_article_page(render::HtmlWriter& html, const content::ArticleContent&
     meta.description = article.lead;
     meta.canonical_path = content::article_path(article);
     meta.og_type = "article";
-    if (content.cover) meta.og_image_path = media_url(*content.cover);
+    if (content.cover) {
+        meta.og_image_path = media_url(*content.cover);
+        meta.og_image_width = content.cover->width;
+        meta.og_image_height = content.cover->height;
+        meta.og_image_alt = content.cover->alt.empty() ? content.cover->caption : content.cover->alt;
+    }
     meta.published_at = article.published_at;
+    if (!content.breadcrumb.empty()) {
+        const auto& section = content.breadcrumb.back();
+        meta.feeds.push_back({section.name + " - " + std::string(site_display_name(content.frame.site)),
+                              category_feed_path(section)});
+    }
+    meta.json_ld = article_json_ld(content);
     for (const auto& category : content.breadcrumb) meta.active_category_ids.push_back(category.id);
 
     auto body = content::parse_document(article.body_json);
@@ -139,6 +223,7 @@ void write_article_page(render::HtmlWriter& html, const content::ArticleContent&
                 }
             }
             write_byline(html, article);
+            write_share(html, content.frame.site, meta.canonical_path);
         }
         write_related(html, content.related);
     });

@@ -1,7 +1,9 @@
+#include "site/layout.hpp"
 #include "site/pages.hpp"
 #include "site/partials.hpp"
 #include "site/test_content.hpp"
 
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -189,4 +191,62 @@ TEST(ArticlePage, MatchesTheGoldenFile) {
     expected << in.rdbuf();
     EXPECT_EQ(actual, expected.str()) << "the article page changed; review the diff, then rerun with "
                                          "CONG_UPDATE_GOLDEN=1 to accept it";
+}
+
+TEST(ArticlePage, SharingCardsCarryTheCoverWithItsSize) {
+    auto article = seed_article();
+    article.frame.site.host = "thoxuan.thanhhoa.gov.vn";
+    auto html = render_page(article);
+    auto image = "https://thoxuan.thanhhoa.gov.vn" + media_url(*article.cover);
+    EXPECT_TRUE(contains(html, "<meta property=\"og:image\" content=\"" + image + "\">"));
+    EXPECT_TRUE(contains(html, "<meta property=\"og:image:width\" content=\"640\">"));
+    EXPECT_TRUE(contains(html, "<meta property=\"og:image:height\" content=\"427\">"));
+    EXPECT_TRUE(contains(html, "<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    EXPECT_TRUE(contains(html, "<meta name=\"twitter:image\" content=\"" + image + "\">"));
+    EXPECT_TRUE(contains(html, "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Chiến lược - Định "
+                               "Hướng - Quy hoạch - Cổng thông tin điện tử huyện Thọ Xuân - Thanh Hóa\" "
+                               "href=\"/chuyen-muc/chien-luoc-dinh-huong-quy-hoach/rss.xml\">"));
+}
+
+TEST(ArticlePage, ShareLinksAreAddressesWithTheEncodedPageUrl) {
+    auto article = seed_article();
+    article.frame.site.host = "thoxuan.thanhhoa.gov.vn";
+    auto html = render_page(article);
+    auto encoded = "https%3A%2F%2Fthoxuan.thanhhoa.gov.vn%2Fbai-viet%2F" + url_encode(article.article.slug);
+    EXPECT_TRUE(contains(html, "href=\"https://www.facebook.com/sharer/sharer.php?u=" + encoded + "\""));
+    EXPECT_TRUE(contains(html, "href=\"https://sp.zalo.me/share_to_zalo?url=" + encoded + "\""));
+    EXPECT_TRUE(contains(html, "data-copy-link=\"\" data-needs-js=\"\" hidden=\"\">Sao chép liên kết</button>"));
+    // Sharing must not load anything from elsewhere before the reader asks for it.
+    EXPECT_FALSE(contains(html, "<script src=\"http"));
+    EXPECT_FALSE(contains(html, "<iframe"));
+}
+
+TEST(ArticlePage, JsonLdDescribesANewsArticleAndCannotEndItsScript) {
+    auto article = seed_article();
+    article.frame.site.host = "thoxuan.thanhhoa.gov.vn";
+    article.article.title = "Tiêu đề </script><script>alert(1)</script> & “ngoặc”";
+    auto json = article_json_ld(article);
+    EXPECT_EQ(json.find('<'), std::string::npos);
+    EXPECT_EQ(json.find('>'), std::string::npos);
+    auto parsed = boost::json::parse(json).as_object();
+    EXPECT_EQ(parsed.at("@type").as_string(), "NewsArticle");
+    EXPECT_EQ(parsed.at("headline").as_string(), "Tiêu đề </script><script>alert(1)</script> & “ngoặc”");
+    EXPECT_EQ(parsed.at("datePublished").as_string(), "2024-04-03T09:15:00+07:00");
+    EXPECT_EQ(parsed.at("inLanguage").as_string(), "vi");
+    EXPECT_EQ(parsed.at("author").at("name").as_string(), "Lê Thơ-Hồng Tăng");
+    EXPECT_EQ(parsed.at("image").at("url").as_string(),
+              "https://thoxuan.thanhhoa.gov.vn" + media_url(*article.cover));
+    auto html = render_page(article);
+    EXPECT_TRUE(contains(html, "<script type=\"application/ld+json\">" + json + "</script>"));
+    EXPECT_EQ(count(html, "</script>"), 2) << "only site.js and the JSON-LD close a script";
+}
+
+TEST(ArticlePage, WithoutAHostTheShareLinksWaitForTheScriptToKnowTheAddress) {
+    auto html = render_page(seed_article());
+    EXPECT_TRUE(contains(html, "<div class=\"share\" role=\"group\" aria-label=\"Chia sẻ bài viết\" "
+                               "data-needs-js=\"\" hidden=\"\">"));
+    auto article = seed_article();
+    article.frame.site.host = "thoxuan.thanhhoa.gov.vn";
+    EXPECT_TRUE(
+        contains(render_page(article), "<div class=\"share\" role=\"group\" aria-label=\"Chia sẻ bài viết\">"));
 }

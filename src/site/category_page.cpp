@@ -52,6 +52,10 @@ void write_pagination(render::HtmlWriter& html, const content::CategoryContent& 
 
 }  // namespace
 
+std::string category_feed_path(const model::Category& category) {
+    return content::category_path(category) + "/rss.xml";
+}
+
 std::string category_page_url(const model::Category& category, int page) {
     auto url = content::category_path(category);
     if (page > 1) url += "?trang=" + std::to_string(page);
@@ -66,6 +70,10 @@ void write_category_page(render::HtmlWriter& html, const content::CategoryConten
     meta.description = category.description;
     meta.canonical_path = category_page_url(category, content.page);
     meta.current_category_id = category.id;
+    if (content.page > 1) meta.prev_path = category_page_url(category, content.page - 1);
+    if (content.page < content.page_count) meta.next_path = category_page_url(category, content.page + 1);
+    meta.feeds.push_back({category.name + " - " + std::string(site_display_name(content.frame.site)),
+                          category_feed_path(category)});
     for (const auto& c : content.breadcrumb) meta.active_category_ids.push_back(c.id);
 
     write_layout(html, content.frame, meta, now, [&] {

@@ -131,3 +131,14 @@ TEST(CategoryPage, PageUrlsUseTrangAfterTheFirst) {
     EXPECT_EQ(category_page_url(category, 1), "/chuyen-muc/chien-luoc-dinh-huong-quy-hoach");
     EXPECT_EQ(category_page_url(category, 12), "/chuyen-muc/chien-luoc-dinh-huong-quy-hoach?trang=12");
 }
+
+TEST(CategoryPage, HeadLinksNeighbourPagesAndTheCategoryFeed) {
+    auto html = render_page(listing(4, 9));
+    EXPECT_TRUE(contains(html, "<link rel=\"prev\" href=\"/chuyen-muc/tin-trong-huyen?trang=3\">"));
+    EXPECT_TRUE(contains(html, "<link rel=\"next\" href=\"/chuyen-muc/tin-trong-huyen?trang=5\">"));
+    EXPECT_TRUE(contains(html, "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tin trong huyện - "));
+    EXPECT_TRUE(contains(html, "href=\"/chuyen-muc/tin-trong-huyen/rss.xml\">"));
+    auto first = render_page(listing(1, 1));
+    EXPECT_FALSE(contains(first, "<link rel=\"prev\""));
+    EXPECT_FALSE(contains(first, "<link rel=\"next\""));
+}

@@ -44,16 +44,54 @@ void write_head(render::HtmlWriter& html, const model::Site& site, const PageMet
     if (!meta.og_image_path.empty()) {
         auto image = absolute_url(site, meta.og_image_path);
         html.void_element("meta", {{"property", "og:image"}, {"content", image}});
+        if (meta.og_image_width > 0 && meta.og_image_height > 0) {
+            auto width = std::to_string(meta.og_image_width);
+            auto height = std::to_string(meta.og_image_height);
+            html.void_element("meta", {{"property", "og:image:width"}, {"content", width}});
+            html.void_element("meta", {{"property", "og:image:height"}, {"content", height}});
+        }
+        if (!meta.og_image_alt.empty())
+            html.void_element("meta", {{"property", "og:image:alt"}, {"content", meta.og_image_alt}});
     }
     if (meta.published_at) {
         auto published = core::format_rfc3339_vietnam(*meta.published_at);
         html.void_element("meta", {{"property", "article:published_time"}, {"content", published}});
     }
+    // Twitter (X) reads its own card type and falls back to the Open Graph title, description and image.
+    auto card = meta.og_image_path.empty() ? "summary" : "summary_large_image";
+    html.void_element("meta", {{"name", "twitter:card"}, {"content", card}});
+    html.void_element("meta", {{"name", "twitter:title"}, {"content", meta.title.empty() ? title : meta.title}});
+    if (!description.empty()) html.void_element("meta", {{"name", "twitter:description"}, {"content", description}});
+    if (!meta.og_image_path.empty()) {
+        auto image = absolute_url(site, meta.og_image_path);
+        html.void_element("meta", {{"name", "twitter:image"}, {"content", image}});
+    }
+
+    if (!meta.prev_path.empty()) {
+        auto prev = absolute_url(site, meta.prev_path);
+        html.void_element("link", {{"rel", "prev"}, {"href", prev}});
+    }
+    if (!meta.next_path.empty()) {
+        auto next = absolute_url(site, meta.next_path);
+        html.void_element("link", {{"rel", "next"}, {"href", next}});
+    }
+    auto site_feed = std::string(site_display_name(site)) + " - Tin mới";
+    auto feed_link = [&](std::string_view feed_title, std::string_view path) {
+        html.void_element("link",
+                          {{"rel", "alternate"}, {"type", "application/rss+xml"}, {"title", feed_title}, {"href", path}});
+    };
+    feed_link(site_feed, "/rss.xml");
+    for (const auto& feed : meta.feeds) feed_link(feed.title, feed.path);
 
     html.void_element("meta", {{"name", "theme-color"}, {"content", "#9b111e"}});
     html.void_element("link", {{"rel", "icon"}, {"href", asset_url("favicon.svg")}, {"type", "image/svg+xml"}});
     html.void_element("link", {{"rel", "stylesheet"}, {"href", asset_url("site.css")}});
     html.element("script", {{"src", asset_url("site.js")}, {"defer", ""}}, "");
+    if (!meta.json_ld.empty()) {
+        html.open("script", {{"type", "application/ld+json"}});
+        html.trusted(render::TrustedHtml(meta.json_ld));
+        html.close("script");
+    }
 }
 
 // One menu item; aria-current says "this page" on the listing itself and "this section" on its articles.
@@ -114,6 +152,15 @@ void write_header(render::HtmlWriter& html, const content::SiteFrame& frame, con
             auto day = core::format_rfc3339_vietnam(now).substr(0, 10);
             html.element("time", {{"datetime", day}}, core::format_vi_weekday_date(now));
         }
+        // High contrast is a reader's choice remembered like the text size; it needs the script, so it
+        // starts hidden.
+        html.element("button", {{"type", "button"},
+                                {"class", "contrast-toggle"},
+                                {"aria-pressed", "false"},
+                                {"data-contrast-toggle", ""},
+                                {"data-needs-js", ""},
+                                {"hidden", ""}},
+                     "Tương phản cao");
         write_search_form(html, "dau-trang", "Tìm kiếm trên cổng");
     }
     write_menu(html, frame.categories, meta);
@@ -167,6 +214,41 @@ void write_footer(render::HtmlWriter& html, const model::Site& site, const PageM
 }
 
 }  // namespace
+
+std::string url_encode(std::string_view text) {
+    static constexpr char HEX[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size() * 3);
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        bool unreserved = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                          (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' || byte == '_' || byte == '~';
+        if (unreserved) {
+            out += c;
+        } else {
+            out += '%';
+            out += HEX[byte >> 4];
+            out += HEX[byte & 0x0F];
+        }
+    }
+    return out;
+}
+
+std::string json_ld_script_text(std::string_view json) {
+    std::string out;
+    out.reserve(json.size());
+    for (char c : json) {
+        if (c == '<')
+            out += "\\u003c";
+        else if (c == '>')
+            out += "\\u003e";
+        else if (c == '&')
+            out += "\\u0026";
+        else
+            out += c;
+    }
+    return out;
+}
 
 std::string_view site_display_name(const model::Site& site) {
     return site.name.empty() ? GENERIC_SITE_NAME : std::string_view(site.name);

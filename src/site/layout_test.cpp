@@ -114,3 +114,22 @@ TEST(Partials, ShortenCutsAtAWordAndNeverInsideALetter) {
     auto cut = shorten("ĐĐĐĐĐĐĐĐĐĐ", 7);  // "Đ" is two bytes: never split one
     EXPECT_EQ(cut, "ĐĐĐ…");
 }
+
+TEST(Layout, EveryPageOffersTheSiteFeedAndAHiddenHighContrastSwitch) {
+    auto html = render_layout(seed_frame(), {});
+    EXPECT_TRUE(contains(html, "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Cổng thông tin điện tử "
+                               "huyện Thọ Xuân - Thanh Hóa - Tin mới\" href=\"/rss.xml\">"));
+    EXPECT_TRUE(contains(html, "<button type=\"button\" class=\"contrast-toggle\" aria-pressed=\"false\" "
+                               "data-contrast-toggle=\"\" data-needs-js=\"\" hidden=\"\">Tương phản cao</button>"));
+    EXPECT_TRUE(contains(html, "<meta name=\"twitter:card\" content=\"summary\">"));
+}
+
+TEST(Layout, UrlEncodingKeepsOnlyUnreservedCharacters) {
+    EXPECT_EQ(url_encode("https://a.vn/bai-viet/x_y~z.1?q=a b&c"),
+              "https%3A%2F%2Fa.vn%2Fbai-viet%2Fx_y~z.1%3Fq%3Da%20b%26c");
+    EXPECT_EQ(url_encode("Hòa"), "H%C3%B2a");
+}
+
+TEST(Layout, JsonForScriptsHasNoAngleBracketsOrAmpersands) {
+    EXPECT_EQ(json_ld_script_text(R"({"a":"</script><!--&"})"), R"({"a":"\u003c/script\u003e\u003c!--\u0026"})");
+}

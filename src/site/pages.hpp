@@ -18,8 +18,14 @@ void write_category_page(render::HtmlWriter& html, const content::CategoryConten
 // The URL of page number page of a category: the plain path for page 1, "?trang=N" after it.
 std::string category_page_url(const model::Category& category, int page);
 
+// "/chuyen-muc/<slug>/rss.xml": the category's own RSS feed.
+std::string category_feed_path(const model::Category& category);
+
+// The schema.org NewsArticle description of an article as JSON-LD, ready to sit inside <script>.
+std::string article_json_ld(const content::ArticleContent& article);
+
 // An article: breadcrumb, title, publication stamp, text-size control, lead, photos with captions,
-// body, byline and source, related articles.
+// body, byline and source, share links, related articles.
 void write_article_page(render::HtmlWriter& html, const content::ArticleContent& article, core::Timestamp now);
 
 // "Không tìm thấy trang", with a link home and the search form; served with status 404.

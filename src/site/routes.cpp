@@ -1,5 +1,6 @@
 // The public site's routes: one table, read top to bottom.
 #include "site/routes.hpp"
+#include "site/target_pages.hpp"
 
 namespace cong::site {
 
@@ -13,9 +14,14 @@ void add_site_routes(http::Router& router, SitePages& pages) {
     router.get("/chuyen-muc/{slug}", handle(&SitePages::show_category));
     router.get("/bai-viet/{slug}", handle(&SitePages::show_article));
 
+    // Finding: the search page (the header's form sends GET /tim-kiem?q=).
+    router.get("/tim-kiem", handle(&SitePages::show_search));
+
     // For machines: feed readers, search engines.
     router.get("/rss.xml", handle(&SitePages::show_rss));
+    router.get("/chuyen-muc/{slug}/rss.xml", handle(&SitePages::show_category_rss));
     router.get("/sitemap.xml", handle(&SitePages::show_sitemap));
+    router.get("/sitemap-{page}", handle(&SitePages::show_sitemap_page));
     router.get("/robots.txt", handle(&SitePages::show_robots));
 
     // Photos from the media library, by content hash.
@@ -26,6 +32,19 @@ void add_site_routes(http::Router& router, SitePages& pages) {
 
     // Everything else: the Vietnamese 404 page.
     router.set_not_found(handle(&SitePages::show_not_found));
+}
+
+void add_target_routes(http::Router& router, TargetPages& pages) {
+    auto handle = [&pages](http::Response (TargetPages::*show)(const http::Request&) const) {
+        return [&pages, show](const http::Request& request) { return (pages.*show)(request); };
+    };
+
+    // Socio-economic targets: the plans, and each plan's dashboard by period (?ky=2024-q1).
+    router.get("/chi-tieu", handle(&TargetPages::show_plans));
+    router.get("/chi-tieu/{slug}", handle(&TargetPages::show_plan));
+    // New Rural Development: the criteria sets, and each commune's standing against one of them.
+    router.get("/tieu-chi-nong-thon-moi", handle(&TargetPages::show_criteria_sets));
+    router.get("/tieu-chi-nong-thon-moi/{slug}", handle(&TargetPages::show_ntm_standing));
 }
 
 }  // namespace cong::site

@@ -1,9 +1,11 @@
 #include "site/site_pages.hpp"
 
 #include "core/log.hpp"
+#include "core/vietnamese.hpp"
 #include "site/assets.hpp"
 #include "site/feeds.hpp"
 #include "site/pages.hpp"
+#include "site/search_page.hpp"
 
 #include <fstream>
 
@@ -61,13 +63,81 @@ http::Response SitePages::show_article(const http::Request& request) const {
     return html_page(html);
 }
 
+http::Response SitePages::show_search(const http::Request& request) const {
+    if (!search_) return show_not_found(request);
+    auto frame = content_.frame();
+    if (!frame) return show_error(request, frame.error());
+    SearchPageView view;
+    view.frame = std::move(*frame);
+    // Parameters are bounded before anything reads them; the service checks the query itself.
+    auto bounded = [&](std::string_view name) {
+        auto value = request.query_param(name).value_or("");
+        return value.size() > 4096 ? value.substr(0, 4096) : value;
+    };
+    view.query = bounded("q");
+    view.category = bounded("chuyen-muc");
+    view.from = bounded("tu");
+    view.until = bounded("den");
+    if (!core::is_valid_utf8(view.query)) view.query.clear();
+    if (!core::is_valid_utf8(view.category)) view.category.clear();
+    if (!core::is_valid_utf8(view.from)) view.from = "?";  // still refused below, never echoed as bytes
+    if (!core::is_valid_utf8(view.until)) view.until = "?";
+
+    search::SearchRequest wanted;
+    auto page = parse_page_number(request.query_param("trang"));
+    core::Result<search::SearchResults> results = core::Error{core::Errc::InvalidInput, "Số trang không hợp lệ.", "trang"};
+    if (page) {
+        wanted.page = *page;
+        wanted.query = request.query_param("q").value_or("");
+        wanted.category_slug = view.category;
+        results = [&]() -> core::Result<search::SearchResults> {
+            if (!view.from.empty()) {
+                CONG_TRY(from, search::parse_day(view.from, "tu"));
+                wanted.from = from;
+            }
+            if (!view.until.empty()) {
+                CONG_TRY(until, search::parse_day(view.until, "den"));
+                wanted.until = until + std::chrono::days{1};  // "đến ngày" includes that day
+            }
+            return search_->search(wanted, now_());
+        }();
+    }
+    int status = 200;
+    if (results) {
+        view.results = std::move(*results);
+    } else if (results.error().code == core::Errc::InvalidInput) {
+        view.error = results.error().detail;
+        if (!core::is_valid_utf8(request.query_param("q").value_or(""))) view.query.clear();
+        else if (core::utf8_length(view.query) > search::MAX_QUERY_CHARS) view.query.clear();
+        status = 400;
+    } else {
+        return show_error(request, results.error());
+    }
+    render::HtmlWriter html;
+    write_search_page(html, view, now_());
+    return html_page(html, status);
+}
+
 http::Response SitePages::show_rss(const http::Request& request) const {
     auto frame = content_.frame();
     if (!frame) return show_error(request, frame.error());
     auto items = content_.latest(RSS_ITEMS);
     if (!items) return show_error(request, items.error());
     auto origin = public_origin(frame->site, request.header("Host").value_or(""));
-    auto response = http::Response::text(write_rss(*frame, *items, origin, now_()));
+    auto response = http::Response::text(write_rss(site_channel(*frame), *items, origin, now_()));
+    response.content_type = "application/rss+xml; charset=utf-8";
+    return response;
+}
+
+http::Response SitePages::show_category_rss(const http::Request& request) const {
+    auto slug = request.param("slug");
+    if (slug.size() > MAX_SLUG_BYTES) return show_not_found(request);
+    // The first page of the listing is the feed: the same newest articles, with their covers.
+    auto category = content_.category(slug, 1);
+    if (!category) return show_error(request, category.error());
+    auto origin = public_origin(category->frame.site, request.header("Host").value_or(""));
+    auto channel = category_channel(category->frame, category->category);
+    auto response = http::Response::text(write_rss(channel, category->articles, origin, now_()));
     response.content_type = "application/rss+xml; charset=utf-8";
     return response;
 }
@@ -78,7 +148,25 @@ http::Response SitePages::show_sitemap(const http::Request& request) const {
     auto articles = content_.all_articles();
     if (!articles) return show_error(request, articles.error());
     auto origin = public_origin(frame->site, request.header("Host").value_or(""));
-    auto response = http::Response::text(write_sitemap(*frame, *articles, origin));
+    bool single = sitemap_page_count(*frame, *articles) == 1;
+    auto xml = single ? *write_sitemap_page(*frame, *articles, origin, 1)
+                      : write_sitemap_index(*frame, *articles, origin);
+    auto response = http::Response::text(std::move(xml));
+    response.content_type = "application/xml; charset=utf-8";
+    return response;
+}
+
+http::Response SitePages::show_sitemap_page(const http::Request& request) const {
+    auto page = parse_sitemap_page(request.param("page"));
+    if (!page) return show_not_found(request);
+    auto frame = content_.frame();
+    if (!frame) return show_error(request, frame.error());
+    auto articles = content_.all_articles();
+    if (!articles) return show_error(request, articles.error());
+    auto origin = public_origin(frame->site, request.header("Host").value_or(""));
+    auto xml = write_sitemap_page(*frame, *articles, origin, *page);
+    if (!xml) return show_not_found(request);
+    auto response = http::Response::text(std::move(*xml));
     response.content_type = "application/xml; charset=utf-8";
     return response;
 }

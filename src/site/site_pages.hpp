@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "http/message.hpp"
 #include "media/media_service.hpp"
+#include "search/search_service.hpp"
 
 #include <optional>
 #include <string_view>
@@ -18,6 +19,7 @@ struct SitePages {
     content::PublishedContent& content_;
     media::MediaService& media_;            // the photo library, for the routes that serve its files
     core::Timestamp (*now_)() = core::now;  // the header's date line; tests fix it
+    search::SearchService* search_ = nullptr;  // the public search; without it /tim-kiem is not offered
 
     // GET /
     http::Response show_home(const http::Request& request) const;
@@ -25,12 +27,18 @@ struct SitePages {
     http::Response show_category(const http::Request& request) const;
     // GET /bai-viet/{slug}
     http::Response show_article(const http::Request& request) const;
+    // GET /tim-kiem?q=&chuyen-muc=&tu=&den=&trang= — bad input is a 400 page that says why.
+    http::Response show_search(const http::Request& request) const;
     // GET /static/{file} — only content-hashed names, cached for a year.
     http::Response show_static_asset(const http::Request& request) const;
     // GET /rss.xml — the latest news for feed readers and aggregators.
     http::Response show_rss(const http::Request& request) const;
-    // GET /sitemap.xml — every public page, for search engines.
+    // GET /chuyen-muc/{slug}/rss.xml — the newest articles of one category.
+    http::Response show_category_rss(const http::Request& request) const;
+    // GET /sitemap.xml — every public page, for search engines; an index of sitemap pages past 50,000.
     http::Response show_sitemap(const http::Request& request) const;
+    // GET /sitemap-{N}.xml — one page of a large site's sitemap.
+    http::Response show_sitemap_page(const http::Request& request) const;
     // GET /robots.txt
     http::Response show_robots(const http::Request& request) const;
     // GET /media/{file} — an uploaded photo by its content hash, cached for a year.

@@ -156,6 +156,27 @@ TEST_F(SitePagesWithDatabase, CategoryPagesAnswerOnlyForPagesThatExist) {
     EXPECT_EQ(pages().show_category(get("/chuyen-muc/khong-co", {{"slug", "khong-co"}})).status, 404);
 }
 
+TEST_F(SitePagesWithDatabase, CategoryFeedListsItsArticlesAndUnknownCategoriesAre404) {
+    auto request = get("/chuyen-muc/" + CATEGORY_SLUG + "/rss.xml", {{"slug", CATEGORY_SLUG}});
+    request.headers.push_back({"Host", "127.0.0.1:8080"});
+    auto feed = pages().show_category_rss(request);
+    EXPECT_EQ(feed.status, 200);
+    EXPECT_EQ(feed.content_type, "application/rss+xml; charset=utf-8");
+    EXPECT_TRUE(contains(feed.body, "<link>http://127.0.0.1:8080/bai-viet/" + SEED_SLUG + "</link>"));
+    EXPECT_TRUE(contains(feed.body, "<pubDate>Wed, 03 Apr 2024 09:15:00 +0700</pubDate>"));
+    EXPECT_EQ(pages().show_category_rss(get("/chuyen-muc/khong-co/rss.xml", {{"slug", "khong-co"}})).status, 404);
+}
+
+TEST_F(SitePagesWithDatabase, SmallSiteSitemapIsOneUrlsetAndOnlyItsFirstPageExists) {
+    auto sitemap = pages().show_sitemap(get("/sitemap.xml"));
+    EXPECT_EQ(sitemap.status, 200);
+    EXPECT_TRUE(contains(sitemap.body, "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+    EXPECT_TRUE(contains(sitemap.body, "/bai-viet/" + SEED_SLUG + "</loc><lastmod>"));
+    EXPECT_EQ(pages().show_sitemap_page(get("/sitemap-1.xml", {{"page", "1.xml"}})).status, 200);
+    for (const char* page : {"2.xml", "0.xml", "x.xml", "1"})
+        EXPECT_EQ(pages().show_sitemap_page(get("/sitemap-x", {{"page", page}})).status, 404) << page;
+}
+
 TEST_F(SitePagesWithDatabase, HomePageListsThePublishedArticle) {
     auto home = pages().show_home(get("/"));
     EXPECT_EQ(home.status, 200);
@@ -207,7 +228,8 @@ TEST(SitePages, RoutesAnswerTheSitesPaths) {
     SitePages pages{content, media, &fixtures::fixed_now};
     http::Router router;
     add_site_routes(router, pages);
-    for (const char* path : {"/", "/chuyen-muc/tin-tuc", "/bai-viet/mot-bai-viet", "/static/site.css"})
+    for (const char* path : {"/", "/chuyen-muc/tin-tuc", "/bai-viet/mot-bai-viet", "/static/site.css",
+                             "/chuyen-muc/tin-tuc/rss.xml", "/sitemap-2.xml"})
         EXPECT_NE(router.match(http::Method::Get, path).handler, nullptr) << path;
     EXPECT_EQ(router.match(http::Method::Get, "/khong-co").handler, nullptr);
     ASSERT_NE(router.not_found(), nullptr);

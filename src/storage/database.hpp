@@ -3,6 +3,7 @@
 
 #include "core/result.hpp"
 #include "storage/stores.hpp"
+#include "storage/target_store.hpp"
 
 #include <functional>
 #include <optional>
@@ -21,6 +22,8 @@ public:
     virtual MediaStore& media() = 0;
     virtual UserStore& users() = 0;
     virtual TokenStore& tokens() = 0;
+    virtual SearchStore& search() = 0;
+    virtual TargetStore& targets() = 0;
 };
 
 class Database {

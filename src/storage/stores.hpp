@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -92,6 +93,50 @@ public:
     virtual Result<std::int64_t> insert_token(const model::ApiToken& token) = 0;
     virtual Result<std::optional<model::ApiToken>> find_token_by_hash(std::string_view token_hash) = 0;
     virtual Result<void> touch_token(std::int64_t id, core::Timestamp used_at) = 0;
+};
+
+// One search over the full-text index: the match expression is built by search::, never by a user.
+struct SearchQuery {
+    std::int64_t site_id = 0;
+    std::string match;                       // an FTS5 expression over search_index
+    std::vector<std::int64_t> category_ids;  // empty: any category
+    std::optional<core::Timestamp> from;     // published at or after
+    std::optional<core::Timestamp> until;    // published before
+    core::Timestamp now{};                   // only published articles whose time has come are found
+    // When more articles match, only the newest rank_window matches (by id) are ranked; 0: all. Ranking
+    // costs per match, so this bounds the latency of words found in most articles.
+    int rank_window = 0;
+    // count() stops counting here; 0: an exact count however many match.
+    std::int64_t count_limit = 0;
+    int limit = 10;
+    int offset = 0;
+};
+
+struct SearchHit {
+    std::int64_t article_id = 0;
+    double score = 0;  // lower is better
+};
+
+// An abbreviation and the words it stands for ("HĐND" → "hội đồng nhân dân").
+struct SearchSynonym {
+    std::string abbreviation;
+    std::string expansion;
+};
+
+class SearchStore {
+public:
+    virtual ~SearchStore() = default;
+    // Replaces the index entry of an article with its current text; captions are the photos' own
+    // captions (the body's text already holds the captions written in the article).
+    virtual Result<void> index_article(const model::Article& article, std::string_view captions) = 0;
+    virtual Result<void> remove_article(std::int64_t article_id) = 0;
+    // Best first: BM25 (title > lead > body), exact keys above folded ones, a mild recency boost.
+    virtual Result<std::vector<SearchHit>> search(const SearchQuery& query) = 0;
+    // The number of matches, or count_limit + 1 when there are more than count_limit.
+    virtual Result<std::int64_t> count(const SearchQuery& query) = 0;
+    virtual Result<std::vector<SearchSynonym>> list_synonyms() = 0;
+    virtual Result<void> set_synonym(const SearchSynonym& synonym) = 0;
+    virtual Result<void> remove_synonym(std::string_view abbreviation) = 0;
 };
 
 }  // namespace cong::storage

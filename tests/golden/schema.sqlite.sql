@@ -75,6 +75,17 @@ CREATE TABLE categories (
 
 CREATE INDEX categories_parent ON categories (site_id, parent_id);
 
+CREATE TABLE communes (
+    id          INTEGER PRIMARY KEY,
+    site_id     INTEGER NOT NULL REFERENCES sites (id),
+    name        TEXT    NOT NULL,
+    merged_into INTEGER REFERENCES communes (id),
+    UNIQUE (site_id, name),
+    CHECK (merged_into IS NULL OR merged_into <> id)
+) STRICT;
+
+CREATE INDEX communes_merged_into ON communes (merged_into) WHERE merged_into IS NOT NULL;
+
 CREATE TABLE media (
     id            INTEGER PRIMARY KEY,
     site_id       INTEGER NOT NULL REFERENCES sites (id),
@@ -95,9 +106,80 @@ CREATE TABLE media (
     UNIQUE (site_id, id)
 ) STRICT;
 
+CREATE TABLE ntm_assessments (
+    id           INTEGER PRIMARY KEY,
+    commune_id   INTEGER NOT NULL REFERENCES communes (id),
+    criterion_id INTEGER NOT NULL REFERENCES ntm_criteria (id) ON DELETE CASCADE,
+    met          INTEGER NOT NULL CHECK (met IN (0, 1)),
+    assessed_on  TEXT    NOT NULL CHECK (assessed_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    evidence     TEXT    NOT NULL DEFAULT '',
+    entered_by   INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    entered_at   INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX ntm_assessments_criterion ON ntm_assessments (criterion_id);
+
+CREATE INDEX ntm_assessments_current ON ntm_assessments (commune_id, criterion_id, id DESC);
+
+CREATE INDEX ntm_assessments_user ON ntm_assessments (entered_by) WHERE entered_by IS NOT NULL;
+
+CREATE TABLE ntm_criteria (
+    id         INTEGER PRIMARY KEY,
+    set_id     INTEGER NOT NULL REFERENCES ntm_criteria_sets (id) ON DELETE CASCADE,
+    number     INTEGER NOT NULL CHECK (number BETWEEN 1 AND 100),
+    name       TEXT    NOT NULL,
+    group_name TEXT    NOT NULL DEFAULT '',
+    UNIQUE (set_id, number)
+) STRICT;
+
+CREATE TABLE ntm_criteria_sets (
+    id           INTEGER PRIMARY KEY,
+    site_id      INTEGER NOT NULL REFERENCES sites (id),
+    slug         TEXT    NOT NULL,
+    title        TEXT    NOT NULL,
+    decision_ref TEXT    NOT NULL DEFAULT '',
+    level        TEXT    NOT NULL DEFAULT '',
+    first_year   INTEGER NOT NULL,
+    last_year    INTEGER NOT NULL,
+    created_at   INTEGER NOT NULL,
+    UNIQUE (site_id, slug),
+    CHECK (first_year BETWEEN 1990 AND 2100 AND last_year BETWEEN first_year AND 2100)
+) STRICT;
+
 CREATE TABLE schema_migrations (
     version    INTEGER PRIMARY KEY,
     applied_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE search_articles (
+    article_id   INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    site_id      INTEGER NOT NULL,
+    category_id  INTEGER NOT NULL,
+    published_at INTEGER NOT NULL
+) STRICT;
+
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    title, lead, body, captions, exact,
+    tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'",
+    -- Search as you type: the last word is a prefix (from 3 letters on, search::MIN_PREFIX_CHARS).
+    -- A 3-letter prefix matches hundreds of terms; indexing it makes such a query one lookup instead
+    -- of a merge of hundreds of lists. Longer prefixes match few terms and need no help.
+    prefix = '3'
+);
+
+CREATE TABLE 'search_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'search_index_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3, c4);
+
+CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE search_synonyms (
+    abbreviation TEXT NOT NULL COLLATE NOCASE PRIMARY KEY,
+    expansion    TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE sites (
@@ -111,6 +193,56 @@ CREATE TABLE sites (
     email      TEXT    NOT NULL DEFAULT '',
     created_at INTEGER NOT NULL
 , responsible_person TEXT NOT NULL DEFAULT '', licence TEXT NOT NULL DEFAULT '') STRICT;
+
+CREATE TABLE target_plans (
+    id           INTEGER PRIMARY KEY,
+    site_id      INTEGER NOT NULL REFERENCES sites (id),
+    slug         TEXT    NOT NULL,
+    title        TEXT    NOT NULL,
+    year         INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+    description  TEXT    NOT NULL DEFAULT '',
+    -- The share of the year's plan, in percent, that counts as on track after Q1, 6 and 9 months.
+    threshold_q1 INTEGER NOT NULL DEFAULT 25 CHECK (threshold_q1 BETWEEN 1 AND 100),
+    threshold_6m INTEGER NOT NULL DEFAULT 50 CHECK (threshold_6m BETWEEN 1 AND 100),
+    threshold_9m INTEGER NOT NULL DEFAULT 75 CHECK (threshold_9m BETWEEN 1 AND 100),
+    created_by   INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    created_at   INTEGER NOT NULL,
+    UNIQUE (site_id, slug)
+) STRICT;
+
+CREATE TABLE target_reports (
+    id         INTEGER PRIMARY KEY,
+    target_id  INTEGER NOT NULL REFERENCES targets (id) ON DELETE CASCADE,
+    period     TEXT    NOT NULL,  -- "2024-q1", "2024-t03", "2024-6t", "2024-9t", "2024-nam"
+    value      REAL,              -- NULL: not assessable yet ("chưa đánh giá")
+    note       TEXT    NOT NULL DEFAULT '',
+    entered_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    entered_at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX target_reports_current ON target_reports (target_id, period, id DESC);
+
+CREATE INDEX target_reports_user ON target_reports (entered_by) WHERE entered_by IS NOT NULL;
+
+CREATE TABLE targets (
+    id         INTEGER PRIMARY KEY,
+    plan_id    INTEGER NOT NULL REFERENCES target_plans (id) ON DELETE CASCADE,
+    code       TEXT    NOT NULL,
+    name       TEXT    NOT NULL,
+    group_name TEXT    NOT NULL,
+    unit       TEXT    NOT NULL DEFAULT '',
+    kind       TEXT    NOT NULL CHECK (kind IN ('higher_is_better', 'lower_is_better', 'yes_no', 'within_range')),
+    plan_value REAL    NOT NULL,
+    plan_max   REAL,
+    office     TEXT    NOT NULL DEFAULT '',
+    position   INTEGER NOT NULL DEFAULT 0,
+    -- A code names one target of a resolution; reports and imports refer to targets by it.
+    UNIQUE (plan_id, code),
+    -- Only a range has an upper bound, and it always has one.
+    CHECK ((kind = 'within_range') = (plan_max IS NOT NULL))
+) STRICT;
+
+CREATE INDEX targets_plan ON targets (plan_id, position, id);
 
 CREATE TABLE users (
     id            INTEGER PRIMARY KEY,

@@ -3,6 +3,7 @@
 
 #include "storage/database.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/sqlite/sqlite_target_store.hpp"
 
 namespace cong::storage::sqlite {
 
@@ -94,6 +95,21 @@ private:
     Connection& connection_;
 };
 
+class SqliteSearchStore final : public SearchStore {
+public:
+    explicit SqliteSearchStore(Connection& connection) : connection_(connection) {}
+    Result<void> index_article(const model::Article& article, std::string_view captions) override;
+    Result<void> remove_article(std::int64_t article_id) override;
+    Result<std::vector<SearchHit>> search(const SearchQuery& query) override;
+    Result<std::int64_t> count(const SearchQuery& query) override;
+    Result<std::vector<SearchSynonym>> list_synonyms() override;
+    Result<void> set_synonym(const SearchSynonym& synonym) override;
+    Result<void> remove_synonym(std::string_view abbreviation) override;
+
+private:
+    Connection& connection_;
+};
+
 // A connection and the stores over it; a transaction hands this out as its Tx.
 class SqliteTx final : public Tx {
 public:
@@ -104,7 +120,9 @@ public:
           articles_(*connection_),
           media_(*connection_),
           users_(*connection_),
-          tokens_(*connection_) {}
+          tokens_(*connection_),
+          search_(*connection_),
+          targets_(*connection_) {}
 
     SiteStore& sites() override { return sites_; }
     CategoryStore& categories() override { return categories_; }
@@ -112,6 +130,8 @@ public:
     MediaStore& media() override { return media_; }
     UserStore& users() override { return users_; }
     TokenStore& tokens() override { return tokens_; }
+    SearchStore& search() override { return search_; }
+    TargetStore& targets() override { return targets_; }
 
     Connection& connection() { return *connection_; }
 
@@ -123,6 +143,8 @@ private:
     SqliteMediaStore media_;
     SqliteUserStore users_;
     SqliteTokenStore tokens_;
+    SqliteSearchStore search_;
+    SqliteTargetStore targets_;
 };
 
 }  // namespace cong::storage::sqlite

@@ -1,0 +1,98 @@
+#include "storage/sqlite/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cong::storage {
+namespace {
+
+using namespace test_support;
+
+class SearchStoreTest : public ::testing::Test {
+protected:
+    SearchStoreTest() : database_(open_database(dir_.path())), seed_(seed(*database_)) {}
+
+    std::int64_t add(const std::string& slug, const std::string& title, model::ArticleStatus status,
+                     std::optional<std::int64_t> published_at) {
+        auto id = database_->write([&](Tx& tx) -> Result<std::int64_t> {
+            auto article = make_article(seed_, slug, status, published_at);
+            article.title = title;
+            CONG_TRY(new_id, tx.articles().insert_article(article));
+            article.id = new_id;
+            CONG_TRY_VOID(tx.search().index_article(article, ""));
+            return new_id;
+        });
+        EXPECT_TRUE(id) << id.error().detail;
+        return id ? *id : 0;
+    }
+
+    std::vector<std::int64_t> find(const std::string& match, std::int64_t now) {
+        SearchQuery query;
+        query.site_id = seed_.site_id;
+        query.match = match;
+        query.now = at(now);
+        auto hits = database_->read([&](Tx& tx) { return tx.search().search(query); });
+        EXPECT_TRUE(hits) << hits.error().detail;
+        std::vector<std::int64_t> ids;
+        if (hits)
+            for (auto& hit : *hits) ids.push_back(hit.article_id);
+        return ids;
+    }
+
+    TempDir dir_;
+    std::unique_ptr<Database> database_;
+    Seed seed_;
+};
+
+TEST_F(SearchStoreTest, IndexHoldsFoldedWordsAndFindsOnlyPublishedArticlesWhoseTimeHasCome) {
+    auto published = add("a", "Nông thôn mới Thọ Xuân", model::ArticleStatus::Published, 1000);
+    add("b", "Nông thôn mới bản nháp", model::ArticleStatus::Draft, std::nullopt);
+    auto scheduled = add("c", "Nông thôn mới sắp đăng", model::ArticleStatus::Published, 5000);
+    EXPECT_EQ(find("\"nong\"", 2000), (std::vector<std::int64_t>{published}));
+    // The scheduled article is found once its time has come, with no re-indexing.
+    auto later = find("\"nong\"", 6000);
+    EXPECT_EQ(later.size(), 2u);
+    EXPECT_EQ(later[0], scheduled);  // newer, otherwise equal: the recency boost orders them
+}
+
+TEST_F(SearchStoreTest, ReindexingReplacesAndRemovingForgets) {
+    auto id = add("a", "Đường giao thông", model::ArticleStatus::Published, 1000);
+    EXPECT_EQ(find("\"duong\"", 2000).size(), 1u);
+    auto changed = database_->write([&](Tx& tx) -> Result<void> {
+        CONG_TRY(article, tx.articles().find_article(id));
+        article->title = "Thủy lợi";
+        return tx.search().index_article(*article, "Ảnh: kênh mương");
+    });
+    ASSERT_TRUE(changed);
+    EXPECT_TRUE(find("\"duong\"", 2000).empty());
+    EXPECT_EQ(find("\"kenh\"", 2000).size(), 1u);
+    EXPECT_EQ(find("exact : \"thuy3\"", 2000).size(), 1u);
+    ASSERT_TRUE(database_->write([&](Tx& tx) { return tx.search().remove_article(id); }));
+    EXPECT_TRUE(find("\"thuy\"", 2000).empty());
+}
+
+TEST_F(SearchStoreTest, SynonymsAreSeededAndEditable) {
+    auto list = database_->read([](Tx& tx) { return tx.search().list_synonyms(); });
+    ASSERT_TRUE(list);
+    bool has_hdnd = false;
+    for (auto& s : *list) has_hdnd = has_hdnd || (s.abbreviation == "HĐND" && s.expansion == "hội đồng nhân dân");
+    EXPECT_TRUE(has_hdnd);
+    ASSERT_TRUE(database_->write([](Tx& tx) { return tx.search().set_synonym({"PCCC", "phòng cháy chữa cháy"}); }));
+    ASSERT_TRUE(database_->write([](Tx& tx) { return tx.search().set_synonym({"pccc", "phòng cháy, chữa cháy"}); }));
+    auto after = database_->read([](Tx& tx) { return tx.search().list_synonyms(); });
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->size(), list->size() + 1);
+    EXPECT_TRUE(database_->write([](Tx& tx) { return tx.search().remove_synonym("PCCC"); }));
+    EXPECT_FALSE(database_->write([](Tx& tx) { return tx.search().remove_synonym("PCCC"); }));
+}
+
+TEST_F(SearchStoreTest, EmptyMatchIsRefusedNotRun) {
+    SearchQuery query;
+    query.site_id = seed_.site_id;
+    auto hits = database_->read([&](Tx& tx) { return tx.search().search(query); });
+    ASSERT_FALSE(hits);
+    EXPECT_EQ(hits.error().code, core::Errc::InvalidInput);
+}
+
+}  // namespace
+}  // namespace cong::storage
