@@ -3,6 +3,7 @@
 #include "api/routes.hpp"
 #include "api/target_api.hpp"
 #include "auth/token_service.hpp"
+#include "cache/page_cache.hpp"
 #include "cli/data_lock.hpp"
 #include "content/article_service.hpp"
 #include "content/category_service.hpp"
@@ -42,9 +43,15 @@ int serve_command(const core::Config& config) {
     auto site_id = content::default_site_id(**db);
     if (!site_id) return fail(site_id.error());
 
+    // Before the services, so it outlives every handler that may still tell it of a change.
+    cache::PageCache page_cache{{.max_bytes = config.cache.max_bytes}};
     content::PublishedContent published{**db, *site_id};
     content::ArticleService articles{**db, *site_id};
     content::CategoryService categories{**db, *site_id};
+    if (config.cache.enabled) {
+        articles.set_change_listener(&page_cache);
+        categories.set_change_listener(&page_cache);
+    }
     media::MediaService media{**db, config.storage.data_dir + "/media", config.media};
     auth::TokenService tokens{**db};
     targets::TargetService target_service{**db, *site_id};
@@ -68,6 +75,10 @@ int serve_command(const core::Config& config) {
 
     http::Metrics metrics;
     http::Server server{config.http, router, metrics};
+    if (config.cache.enabled) {
+        server.set_response_cache(&page_cache);
+        metrics.add_collector([&page_cache](std::string& out) { page_cache.write_metrics(out); });
+    }
     if (auto bound = server.bind(); !bound) return fail(bound.error());
     server.run();
     return 0;

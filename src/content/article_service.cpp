@@ -122,8 +122,18 @@ Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article art
     return article;
 }
 
+void ArticleService::changed(std::int64_t article_id, std::int64_t category_id, std::int64_t old_category_id) const {
+    if (!listener_) return;
+    std::vector<std::string> tags{core::article_tag(article_id), core::category_tag(category_id),
+                                  core::listing_tag(site_id_)};
+    if (old_category_id != category_id) tags.push_back(core::category_tag(old_category_id));
+    listener_->content_changed(tags);
+}
+
 Result<model::Article> ArticleService::create_article(const ArticleInput& input, const model::User& author) {
-    return db_.write([&](storage::Tx& tx) { return apply(tx, model::Article{}, input, author); });
+    auto created = db_.write([&](storage::Tx& tx) { return apply(tx, model::Article{}, input, author); });
+    if (created) changed(created->id, created->category_id, created->category_id);
+    return created;
 }
 
 Result<model::Article> ArticleService::update_article(std::int64_t id, const ArticleInput& input,
@@ -140,28 +150,36 @@ Result<model::Article> ArticleService::update_article(std::int64_t id, const Art
 Result<model::Article> ArticleService::update_article(std::int64_t id,
                                                       const std::function<Result<void>(ArticleInput&)>& change,
                                                       const model::User& editor) {
-    return db_.write([&](storage::Tx& tx) -> Result<model::Article> {
+    std::int64_t old_category_id = 0;
+    auto updated = db_.write([&](storage::Tx& tx) -> Result<model::Article> {
         CONG_TRY(existing, tx.articles().find_article(id));
         if (!existing || existing->site_id != site_id_) return Error{Errc::NotFound, "Không tìm thấy bài viết"};
         if (!can_edit(editor, *existing))
             return Error{Errc::Forbidden, "Bạn không có quyền sửa bài viết này"};
+        old_category_id = existing->category_id;
         CONG_TRY(category, tx.categories().find_category(existing->category_id));
         ArticleRecord record{*existing, category ? category->slug : ""};
         CONG_TRY(input, record.to_input());
         CONG_TRY_VOID(change(input));
         return apply(tx, std::move(*existing), input, editor);
     });
+    if (updated) changed(updated->id, updated->category_id, old_category_id);
+    return updated;
 }
 
 Result<void> ArticleService::delete_article(std::int64_t id, const model::User& editor) {
-    return db_.write([&](storage::Tx& tx) -> Result<void> {
+    std::int64_t category_id = 0;
+    auto deleted = db_.write([&](storage::Tx& tx) -> Result<void> {
         CONG_TRY(existing, tx.articles().find_article(id));
         if (!existing || existing->site_id != site_id_) return Error{Errc::NotFound, "Không tìm thấy bài viết"};
         if (!can_edit(editor, *existing))
             return Error{Errc::Forbidden, "Bạn không có quyền xóa bài viết này"};
+        category_id = existing->category_id;
         CONG_TRY_VOID(tx.search().remove_article(id));
         return tx.articles().delete_article(id);
     });
+    if (deleted) changed(id, category_id, category_id);
+    return deleted;
 }
 
 Result<std::optional<ArticleRecord>> ArticleService::find_article(std::int64_t id) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "content/document.hpp"
+#include "core/change_listener.hpp"
 #include "core/result.hpp"
 #include "model/article.hpp"
 #include "model/user.hpp"
@@ -46,6 +47,8 @@ struct ArticleRecord {
 class ArticleService {
 public:
     ArticleService(storage::Database& db, std::int64_t site_id) : db_(db), site_id_(site_id) {}
+    // Told after each committed create, update or delete which pages changed; may be null.
+    void set_change_listener(core::ChangeListener* listener) { listener_ = listener; }
 
     core::Result<model::Article> create_article(const ArticleInput& input, const model::User& author);
     core::Result<model::Article> update_article(std::int64_t id, const ArticleInput& input, const model::User& editor);
@@ -61,9 +64,12 @@ public:
 private:
     core::Result<model::Article> apply(storage::Tx& tx, model::Article article, const ArticleInput& input,
                                        const model::User& user);
+    // The article's own page, the listings it was and is in (its categories, home, feeds, sitemap).
+    void changed(std::int64_t article_id, std::int64_t category_id, std::int64_t old_category_id) const;
 
     storage::Database& db_;
     std::int64_t site_id_;
+    core::ChangeListener* listener_ = nullptr;
 };
 
 // The public address of an article: "/bai-viet/<slug>".

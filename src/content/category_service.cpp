@@ -14,7 +14,7 @@ core::Result<model::Category> CategoryService::create_category(model::Category c
     category.slug = core::slugify(category.slug.empty() ? category.name : category.slug);
     if (category.slug.empty()) return core::Error{Errc::InvalidInput, "Địa chỉ (slug) không hợp lệ", "slug"};
     category.site_id = site_id_;
-    return db_.write([&](storage::Tx& tx) -> core::Result<model::Category> {
+    auto created = db_.write([&](storage::Tx& tx) -> core::Result<model::Category> {
         if (category.parent_id) {
             CONG_TRY(parent, tx.categories().find_category(*category.parent_id));
             if (!parent || parent->site_id != site_id_)
@@ -27,6 +27,8 @@ core::Result<model::Category> CategoryService::create_category(model::Category c
         category.id = id;
         return category;
     });
+    if (created && listener_) listener_->content_changed({core::site_tag(site_id_), core::category_tag(created->id)});
+    return created;
 }
 
 core::Result<std::vector<model::Category>> CategoryService::list_categories() {

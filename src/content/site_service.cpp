@@ -34,7 +34,7 @@ core::Result<std::int64_t> ensure_default_site(storage::Database& db) {
     });
 }
 
-core::Result<void> update_site(storage::Database& db, const model::Site& input) {
+core::Result<void> update_site(storage::Database& db, const model::Site& input, core::ChangeListener* listener) {
     model::Site site = input;
     struct Field {
         std::string* value;
@@ -67,7 +67,9 @@ core::Result<void> update_site(storage::Database& db, const model::Site& input) 
     };
     if (!site.host.empty() && !plain_host(site.host))
         return core::Error{core::Errc::InvalidInput, "Tên miền không hợp lệ (ví dụ: thoxuan.thanhhoa.gov.vn)", "host"};
-    return db.write([&](storage::Tx& tx) { return tx.sites().update_site(site); });
+    auto updated = db.write([&](storage::Tx& tx) { return tx.sites().update_site(site); });
+    if (updated && listener) listener->content_changed({core::site_tag(site.id)});
+    return updated;
 }
 
 }  // namespace cong::content

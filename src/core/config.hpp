@@ -34,10 +34,16 @@ struct MediaConfig {
     std::uint64_t max_pixels = 100'000'000;  // refuse decompression bombs before decoding
 };
 
+struct CacheConfig {
+    bool enabled = true;                       // the page cache of public pages
+    std::size_t max_bytes = 64 * 1024 * 1024;  // every kept page in every encoding
+};
+
 struct Config {
     HttpConfig http;
     StorageConfig storage;
     MediaConfig media;
+    CacheConfig cache;
     std::string log_level = "info";
 };
 

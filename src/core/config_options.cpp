@@ -74,6 +74,13 @@ const std::vector<Declared>& declared() {
          number(&Config::storage, &StorageConfig::busy_timeout)},
         {{"media.max_pixels", "CONG_MEDIA_MAX_PIXELS", "100000000", "largest image, in pixels, that is decoded"},
          number(&Config::media, &MediaConfig::max_pixels)},
+        {{"cache.enabled", "CONG_CACHE_ENABLED", "true", "keep public pages rendered and precompressed in memory"},
+         [](Config& c, std::string_view v) {
+             c.cache.enabled = v == "true" || v == "1";
+             return v == "true" || v == "false" || v == "1" || v == "0";
+         }},
+        {{"cache.max_bytes", "CONG_CACHE_MAX_BYTES", "67108864", "memory the page cache may use, every encoding counted"},
+         number(&Config::cache, &CacheConfig::max_bytes)},
     };
     return options;
 }

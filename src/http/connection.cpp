@@ -7,6 +7,7 @@
 #include "http/server_impl.hpp"
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
@@ -155,7 +156,13 @@ asio::awaitable<Response> Server::Impl::call_handler(const Handler& handler, con
         return early_error(request, request.path, 500);
     };
     try {
+        // Taken before the handler reads anything, so a page rendered across a content change is not kept.
+        std::uint64_t generation = cache ? cache->generation() : 0;
         Response response = handler(request);
+        if (cache && !response.cache_tags.empty() && cache->store(request, response, generation)) {
+            // The kept page answers this request too, compressed once for every later reader.
+            if (auto kept = cache->lookup(request)) co_return std::move(*kept);
+        }
         apply_response_policy(request, response);
         co_return response;
     } catch (const std::exception& error) {
@@ -175,6 +182,15 @@ asio::awaitable<std::optional<Response>> Server::Impl::call_gate(const Gate& gat
         core::log::error("gate failed", {{"id", request.request_id}, {"route", route}, {"error", "unknown exception"}});
     }
     co_return early_error(request, request.path, 500);
+}
+
+std::optional<Response> Server::Impl::cached_answer(Request& request) {
+    if (!cache || (request.method != Method::Get && request.method != Method::Head)) return std::nullopt;
+    auto target = parse_target(request.target);
+    if (!target) return std::nullopt;
+    request.path = std::move(target->path);
+    request.query = std::move(target->query);
+    return cache->lookup(request);
 }
 
 Server::Impl::Routing Server::Impl::route_request(Request& request) {
@@ -288,6 +304,14 @@ asio::awaitable<Exchange> Server::Impl::serve_exchange(beast::tcp_stream& stream
         co_return exchange;
     };
 
+    // The hot path: a kept public page is written without the router, the handler pool or the database.
+    if (!body_pending) {
+        if (auto hit = cached_answer(request)) {
+            route = "cached";
+            co_return co_await answer_early(std::move(*hit));
+        }
+    }
+
     auto routing = route_request(request);
     route = std::move(routing.route);
     if (routing.answer) co_return co_await answer_early(std::move(*routing.answer));
@@ -332,27 +356,45 @@ asio::awaitable<bool> Server::Impl::send(beast::tcp_stream& stream, const Reques
                                          unsigned version, bool keep_alive, std::string_view route,
                                          Clock::time_point started) {
     add_standard_headers(response, request.request_id);
-    bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
     bool bodyless = response.status == 304 || response.status == 204 || response.status < 200;
-    if (!bodyless) message.set(bhttp::field::content_type, response.content_type);
-    if (!response.cache_control.empty()) message.set(bhttp::field::cache_control, response.cache_control);
-    for (const auto& header : response.headers) message.insert(header.name, header.value);
+    auto fill_header = [&](auto& message) {
+        if (!bodyless) message.set(bhttp::field::content_type, response.content_type);
+        if (!response.cache_control.empty()) message.set(bhttp::field::cache_control, response.cache_control);
+        for (const auto& header : response.headers) message.insert(header.name, header.value);
+        message.keep_alive(keep_alive);
+    };
     std::size_t body_bytes = 0;
-    if (!bodyless) {
-        if (request.method == Method::Head) {
-            // HEAD tells the length the GET would have had, and sends nothing after the header.
-            message.content_length(response.body.size());
-        } else {
-            body_bytes = response.body.size();
-            message.body() = std::move(response.body);
-            message.content_length(body_bytes);
-        }
-    }
-    message.keep_alive(keep_alive);
-
+    error_code error;
     // A client that reads nothing for as long as an idle connection may stay open is gone.
     stream.expires_after(config.idle_timeout);
-    auto [error, written] = co_await bhttp::async_write(stream, message, USE_TUPLE);
+    if (response.shared_body && !bodyless && request.method != Method::Head) {
+        // A cached page: the serializer reads the shared bytes in place, nothing is copied.
+        bhttp::response<bhttp::buffer_body> message{static_cast<bhttp::status>(response.status), version};
+        fill_header(message);
+        body_bytes = response.shared_body->size();
+        // buffer_body wants a mutable pointer, but writing only reads from it.
+        message.body().data = const_cast<char*>(response.shared_body->data());
+        message.body().size = body_bytes;
+        message.body().more = false;
+        message.content_length(body_bytes);
+        auto [write_error, written] = co_await bhttp::async_write(stream, message, USE_TUPLE);
+        error = write_error;
+    } else {
+        bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
+        fill_header(message);
+        if (!bodyless) {
+            if (request.method == Method::Head) {
+                // HEAD tells the length the GET would have had, and sends nothing after the header.
+                message.content_length(response.body_size());
+            } else {
+                body_bytes = response.body.size();
+                message.body() = std::move(response.body);
+                message.content_length(body_bytes);
+            }
+        }
+        auto [write_error, written] = co_await bhttp::async_write(stream, message, USE_TUPLE);
+        error = write_error;
+    }
 
     auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started);
     metrics.record_request(to_string(request.method), route, response.status, elapsed);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,13 @@ struct Response {
     std::string body;
     // Empty: the server picks "no-store" for non-GET and errors, "no-cache" otherwise.
     std::string cache_control;
+    // Non-empty: the page is the same for every reader and may be kept by the page cache until content
+    // with one of these dependency tags ("article:42", "category:7", "site:1") changes.
+    std::vector<std::string> cache_tags;
+    // When set, the bytes sent instead of body: a cached page shared by every answer that serves it.
+    std::shared_ptr<const std::string> shared_body;
+
+    std::size_t body_size() const { return shared_body ? shared_body->size() : body.size(); }
 
     Response& header(std::string name, std::string value) {
         headers.push_back({std::move(name), std::move(value)});

@@ -262,6 +262,7 @@ unsigned short Server::port() const { return impl_->port; }
 void Server::run() { impl_->run(); }
 
 void Server::stop() { impl_->request_stop(); }
+void Server::set_response_cache(ResponseCache* cache) { impl_->cache = cache; }
 
 }  // namespace cong::http
 

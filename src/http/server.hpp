@@ -12,6 +12,8 @@
 
 namespace cong::http {
 
+class ResponseCache;
+
 class Server {
 public:
     Server(const core::HttpConfig& config, const Router& router, Metrics& metrics);
@@ -27,6 +29,9 @@ public:
     void run();
     // Asks a running server to shut down gracefully; safe from any thread.
     void stop();
+    // Public GETs are answered from cache when it has them, and cacheable answers are kept there.
+    // Set before run(); the cache must outlive the server.
+    void set_response_cache(ResponseCache* cache);
 
 private:
     struct Impl;

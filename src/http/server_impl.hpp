@@ -2,6 +2,7 @@
 // requests). It includes Asio and Beast, so only those two files include it.
 #pragma once
 
+#include "http/response_cache.hpp"
 #include "http/server.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -67,6 +68,7 @@ struct Server::Impl {
     const Router& router;
     Metrics& metrics;
     Handler metrics_handler;
+    ResponseCache* cache = nullptr;
     std::vector<std::unique_ptr<detail::Worker>> workers;
     // Handlers block (SQLite, libvips), so they run here and the I/O threads only wait for them.
     asio::thread_pool handler_pool;
@@ -113,6 +115,8 @@ struct Server::Impl {
     asio::awaitable<detail::Exchange> serve_exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                                      const std::string& remote);
     asio::awaitable<Response> call_handler(const Handler& handler, const Request& request, std::string_view route);
+    // A GET or HEAD without a body answered from the cache, before routing: nullopt on a miss.
+    std::optional<Response> cached_answer(Request& request);
     asio::awaitable<std::optional<Response>> call_gate(const Gate& gate, const Request& request, std::string_view route);
     asio::awaitable<bool> send(beast::tcp_stream& stream, const Request& request, Response& response,
                                unsigned version, bool keep_alive, std::string_view route, Clock::time_point started);

@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include "http/response_cache.hpp"
+
 #include "core/log.hpp"
 
 #include <arpa/inet.h>
@@ -10,10 +12,12 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -623,4 +627,71 @@ TEST(Server, BindRefusesAMalformedListenAddress) {
         ASSERT_FALSE(bound) << listen;
         EXPECT_EQ(bound.error().code, core::Errc::InvalidInput) << listen;
     }
+}
+
+namespace {
+
+// A cache that keeps a tagged page's body and answers with it shared, as cache::PageCache does.
+class KeepingCache : public ResponseCache {
+public:
+    std::optional<Response> lookup(const Request& request) override {
+        std::lock_guard lock(mutex_);
+        auto found = pages_.find(request.path);
+        if (found == pages_.end()) return std::nullopt;
+        Response response;
+        response.cache_control = "no-cache";
+        response.shared_body = found->second;
+        return response;
+    }
+    std::uint64_t generation() const override { return 0; }
+    bool store(const Request& request, const Response& response, std::uint64_t) override {
+        std::lock_guard lock(mutex_);
+        pages_[request.path] = std::make_shared<const std::string>(response.body);
+        return true;
+    }
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, std::shared_ptr<const std::string>> pages_;
+};
+
+}  // namespace
+
+TEST_F(ServerTest, ACachedPageIsAnsweredWithoutRunningItsHandlerAgain) {
+    std::atomic<int> renders{0};
+    router_.get("/tin-tuc", [&](const Request&) {
+        renders.fetch_add(1);
+        auto response = Response::html(home_page());
+        response.cache_tags = {"listing:1"};
+        return response;
+    });
+    router_.get("/ca-nhan", [&](const Request&) {
+        renders.fetch_add(1);
+        return Response::html("trang riêng");
+    });
+    KeepingCache cache;
+    server_ = std::make_unique<Server>(test_config(), router_, metrics_);
+    server_->set_response_cache(&cache);
+    ASSERT_TRUE(server_->bind());
+    thread_ = std::thread([this] { server_->run(); });
+
+    Client client(port());
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(client.send(get("/tin-tuc")));
+        auto reply = client.read_reply();
+        ASSERT_TRUE(reply) << "request " << i;
+        EXPECT_EQ(reply->status, 200);
+        EXPECT_EQ(reply->body, home_page());
+        EXPECT_EQ(reply->header("content-length"), std::to_string(home_page().size()));
+        EXPECT_FALSE(reply->header("x-request-id").empty());
+    }
+    EXPECT_EQ(renders.load(), 1);
+    // Untagged pages are rendered every time.
+    for (int i = 0; i < 2; ++i) {
+        ASSERT_TRUE(client.send(get("/ca-nhan")));
+        ASSERT_TRUE(client.read_reply());
+    }
+    EXPECT_EQ(renders.load(), 3);
+    auto text = metrics_.render();
+    EXPECT_NE(text.find("route=\"cached\""), std::string::npos) << text;
 }

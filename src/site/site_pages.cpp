@@ -1,5 +1,6 @@
 #include "site/site_pages.hpp"
 
+#include "core/change_listener.hpp"
 #include "core/log.hpp"
 #include "core/vietnamese.hpp"
 #include "site/assets.hpp"
@@ -17,6 +18,24 @@ constexpr std::size_t MAX_PAGE_DIGITS = 5;
 
 http::Response html_page(render::HtmlWriter& html, int status = 200) {
     return http::Response::html(html.take(), status);
+}
+
+// Marks a page as the same for every reader, kept by the page cache until one of its tags changes. Every
+// page shows the site's name and menu. A query the page does not read would only fill the cache with
+// copies, so such requests are rendered each time.
+void cacheable(http::Response& response, const http::Request& request, std::string_view canonical_query,
+               const model::Site& site, std::vector<std::string> tags) {
+    if (request.query != canonical_query) return;
+    tags.push_back(core::site_tag(site.id));
+    response.cache_tags = std::move(tags);
+}
+
+// Feeds, the sitemap and robots.txt carry absolute links: reader-independent only with a configured host,
+// otherwise they follow the client's Host header.
+void cacheable_with_links(http::Response& response, const http::Request& request, const model::Site& site,
+                          std::vector<std::string> tags) {
+    if (site.host.empty()) return;
+    cacheable(response, request, "", site, std::move(tags));
 }
 
 }  // namespace
@@ -38,7 +57,9 @@ http::Response SitePages::show_home(const http::Request& request) const {
     if (!home) return show_error(request, home.error());
     render::HtmlWriter html;
     write_home_page(html, *home, now_());
-    return html_page(html);
+    auto response = html_page(html);
+    cacheable(response, request, "", home->frame.site, {core::listing_tag(home->frame.site.id)});
+    return response;
 }
 
 http::Response SitePages::show_category(const http::Request& request) const {
@@ -49,7 +70,10 @@ http::Response SitePages::show_category(const http::Request& request) const {
     if (!category) return show_error(request, category.error());
     render::HtmlWriter html;
     write_category_page(html, *category, now_());
-    return html_page(html);
+    auto response = html_page(html);
+    auto canonical = *page == 1 ? std::string() : "trang=" + std::to_string(*page);
+    cacheable(response, request, canonical, category->frame.site, {core::category_tag(category->category.id)});
+    return response;
 }
 
 http::Response SitePages::show_article(const http::Request& request) const {
@@ -60,7 +84,11 @@ http::Response SitePages::show_article(const http::Request& request) const {
     if (!*article) return show_not_found(request);
     render::HtmlWriter html;
     write_article_page(html, **article, now_());
-    return html_page(html);
+    auto response = html_page(html);
+    // The related articles are the newest others of its category.
+    cacheable(response, request, "", (*article)->frame.site,
+              {core::article_tag((*article)->article.id), core::category_tag((*article)->article.category_id)});
+    return response;
 }
 
 http::Response SitePages::show_search(const http::Request& request) const {
@@ -126,6 +154,7 @@ http::Response SitePages::show_rss(const http::Request& request) const {
     auto origin = public_origin(frame->site, request.header("Host").value_or(""));
     auto response = http::Response::text(write_rss(site_channel(*frame), *items, origin, now_()));
     response.content_type = "application/rss+xml; charset=utf-8";
+    cacheable_with_links(response, request, frame->site, {core::listing_tag(frame->site.id)});
     return response;
 }
 
@@ -139,6 +168,7 @@ http::Response SitePages::show_category_rss(const http::Request& request) const 
     auto channel = category_channel(category->frame, category->category);
     auto response = http::Response::text(write_rss(channel, category->articles, origin, now_()));
     response.content_type = "application/rss+xml; charset=utf-8";
+    cacheable_with_links(response, request, category->frame.site, {core::category_tag(category->category.id)});
     return response;
 }
 
@@ -153,6 +183,7 @@ http::Response SitePages::show_sitemap(const http::Request& request) const {
                       : write_sitemap_index(*frame, *articles, origin);
     auto response = http::Response::text(std::move(xml));
     response.content_type = "application/xml; charset=utf-8";
+    cacheable_with_links(response, request, frame->site, {core::listing_tag(frame->site.id)});
     return response;
 }
 
@@ -168,13 +199,16 @@ http::Response SitePages::show_sitemap_page(const http::Request& request) const 
     if (!xml) return show_not_found(request);
     auto response = http::Response::text(std::move(*xml));
     response.content_type = "application/xml; charset=utf-8";
+    cacheable_with_links(response, request, frame->site, {core::listing_tag(frame->site.id)});
     return response;
 }
 
 http::Response SitePages::show_robots(const http::Request& request) const {
     auto frame = content_.frame();
     if (!frame) return show_error(request, frame.error());
-    return http::Response::text(write_robots(public_origin(frame->site, request.header("Host").value_or(""))));
+    auto response = http::Response::text(write_robots(public_origin(frame->site, request.header("Host").value_or(""))));
+    cacheable_with_links(response, request, frame->site, {});
+    return response;
 }
 
 http::Response SitePages::show_static_asset(const http::Request& request) const {

@@ -163,7 +163,7 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
     tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'",
     -- Search as you type: the last word is a prefix (from 3 letters on, search::MIN_PREFIX_CHARS).
     -- A 3-letter prefix matches hundreds of terms; indexing it makes such a query one lookup instead
-    -- of a merge of hundreds of lists. Longer prefixes match few terms and need no help.
+    -- of a merge of hundreds of lists. Longer prefixes match few terms, spelled out (search_vocab).
     prefix = '3'
 );
 
@@ -181,6 +181,8 @@ CREATE TABLE search_synonyms (
     abbreviation TEXT NOT NULL COLLATE NOCASE PRIMARY KEY,
     expansion    TEXT NOT NULL
 ) STRICT;
+
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search_index, row);
 
 CREATE TABLE sites (
     id         INTEGER PRIMARY KEY,

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace cong::storage {
 namespace {
 
@@ -69,6 +71,49 @@ TEST_F(SearchStoreTest, ReindexingReplacesAndRemovingForgets) {
     EXPECT_EQ(find("exact : \"thuy3\"", 2000).size(), 1u);
     ASSERT_TRUE(database_->write([&](Tx& tx) { return tx.search().remove_article(id); }));
     EXPECT_TRUE(find("\"thuy\"", 2000).empty());
+}
+
+TEST_F(SearchStoreTest, ARareWordOutranksAWordInMoreArticlesThanTheFrequencySample) {
+    // The rare word's article is the oldest, so only the word's rarity can put it first; the common word
+    // is in more articles than cong_rank counts exactly (DF_SAMPLE), so its frequency is estimated.
+    auto rare = add("gao", "Gạo sạch Thọ Xuân", model::ArticleStatus::Published, 1000);
+    auto written = database_->write([&](Tx& tx) -> Result<void> {
+        for (int i = 0; i < 300; ++i) {
+            auto article =
+                make_article(seed_, "lua-" + std::to_string(i), model::ArticleStatus::Published, 2000 + i);
+            article.title = "Lúa xuân Thọ Xuân";
+            CONG_TRY(id, tx.articles().insert_article(article));
+            article.id = id;
+            CONG_TRY_VOID(tx.search().index_article(article, ""));
+        }
+        return {};
+    });
+    ASSERT_TRUE(written) << written.error().detail;
+    auto found = find("\"lua\" OR \"gao\"", 10000);
+    ASSERT_EQ(found.size(), 10u);
+    EXPECT_EQ(found[0], rare);
+    // A word in every article is no reason to prefer any: the newest comes first.
+    auto all = find("\"tho\"", 10000);
+    ASSERT_EQ(all.size(), 10u);
+    EXPECT_NE(all[0], rare);
+}
+
+TEST_F(SearchStoreTest, ALongPrefixFindsTheWordsItBeginsAndNothingElse) {
+    auto thuong = add("a", "Thương binh liệt sĩ", model::ArticleStatus::Published, 1000);
+    auto thuoc = add("b", "Thuốc chữa bệnh", model::ArticleStatus::Published, 1000);
+    add("c", "Thủy lợi", model::ArticleStatus::Published, 1000);
+    auto sorted = [](std::vector<std::int64_t> ids) {
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    // Past the 3-letter prefix index the prefix is spelled out as the words in the index.
+    EXPECT_EQ(sorted(find("{title lead body captions} : \"thuo\" *", 2000)), sorted({thuong, thuoc}));
+    EXPECT_EQ(find("{title lead body captions} : \"thuon\" *", 2000), (std::vector<std::int64_t>{thuong}));
+    EXPECT_TRUE(find("{title lead body captions} : \"thuox\" *", 2000).empty());
+    // The same search after a new article: the kept expansion is not reused once the index changed.
+    auto thuong2 = add("d", "Thưởng Tết", model::ArticleStatus::Published, 1500);
+    EXPECT_EQ(sorted(find("{title lead body captions} : \"thuon\" *", 2000)), sorted({thuong, thuong2}));
+    EXPECT_EQ(find("{title lead body captions} : \"thu\" *", 2000).size(), 4u);
 }
 
 TEST_F(SearchStoreTest, SynonymsAreSeededAndEditable) {

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Load on the public pages: wrk -t2 -c64 -d10s against home, a category and an article, identity and
+# gzip, with the page cache on and off (the "before"), and, when nginx is installed, against nginx
+# serving the very same bytes saved from cong (gzip_static, access log on, 2 workers), printing
+# requests/s, p50/p99 latency and the ratio cong/nginx.
+# Usage: bench/load.sh  — uses build/release/cong, or the binary in $CONG; loopback only.
+# DURATION=10s CONNECTIONS=64 change the wrk run; MODES="on nginx" skips the uncached run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
+cong=${CONG:-build/release/cong}
+[[ -x "$cong" ]] || { echo "no binary at $cong: build it (scripts/build.sh release) or set CONG"; exit 2; }
+duration=${DURATION:-10s}
+connections=${CONNECTIONS:-64}
+modes=${MODES:-"on off nginx"}
+work=$(mktemp -d)
+pid=""
+stop_server() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
+cleanup() { stop_server; rm -rf "$work"; }
+trap cleanup EXIT
+
+$cong init --demo --data "$work/data" >/dev/null 2>&1
+port=$((20000 + RANDOM % 20000))
+
+# The pages, saved from cong during the first run, for nginx.
+mkdir -p "$work/www"
+declare -A cong_rps
+printf '%-8s %-10s %-9s %12s %10s %10s %12s %11s\n' server page encoding "req/s" p50 p99 "bytes/resp" "cong/nginx"
+for mode in $modes; do
+  if [[ $mode == nginx ]]; then
+    command -v nginx >/dev/null || { echo "nginx not installed (apt-get install nginx-light): no comparison"; continue; }
+    [[ -f "$work/www/home.html" ]] || { echo "nginx needs the pages saved by the cache-on run"; continue; }
+    mkdir -p "$work/nginx-tmp"
+    cat >"$work/nginx.conf" <<CONF
+user root;
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  include /etc/nginx/mime.types;
+  access_log $work/nginx-access.log;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $work/nginx-tmp; proxy_temp_path $work/nginx-tmp; fastcgi_temp_path $work/nginx-tmp;
+  uwsgi_temp_path $work/nginx-tmp; scgi_temp_path $work/nginx-tmp;
+  server { listen 127.0.0.1:$port reuseport; root $work/www; gzip_static on; gzip_vary on; }
+}
+CONF
+    nginx -c "$work/nginx.conf" -p "$work" -g 'daemon off;' 2>"$work/nginx-start.log" &
+    pid=$!
+    until curl -fsS "http://127.0.0.1:$port/home.html" >/dev/null 2>&1; do sleep 0.01; done
+    home=/home.html category=/category.html article=/article.html
+  else
+    enabled=true; [[ $mode == off ]] && enabled=false
+    # Access logging stays on (to a file), as in production.
+    CONG_CACHE_ENABLED=$enabled $cong serve --data "$work/data" --listen "127.0.0.1:$port" 2>"$work/log-$mode" >&2 &
+    pid=$!
+    until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.01; done
+    home=/
+    # sed reads to the end (head would close the pipe early and pipefail would stop the script).
+    front=$(curl -fsS "http://127.0.0.1:$port/")
+    category=$(grep -o 'href="/chuyen-muc/[a-z0-9-]*"' <<<"$front" | sed -n 1p | cut -d'"' -f2)
+    article=$(grep -o 'href="/bai-viet/[a-z0-9-]*"' <<<"$front" | sed -n 1p | cut -d'"' -f2)
+  fi
+  for name in home category article; do
+    url=${!name}
+    if [[ $mode == on ]]; then
+      curl -fsS "http://127.0.0.1:$port$url" -o "$work/www/$name.html"
+      curl -fsS -H "Accept-Encoding: gzip" "http://127.0.0.1:$port$url" -o "$work/www/$name.html.gz"
+    fi
+    for enc in identity gzip; do
+      bytes=$(curl -fsS -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$url" | wc -c)
+      out=$(wrk -t2 -c"$connections" -d"$duration" -H "Accept-Encoding: $enc" --latency "http://127.0.0.1:$port$url")
+      rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+      p50=$(awk '$1=="50%"{print $2}' <<<"$out")
+      p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+      ratio=""
+      [[ $mode == on ]] && cong_rps[$name-$enc]=$rps
+      if [[ $mode == nginx && -n "${cong_rps[$name-$enc]:-}" ]]; then
+        ratio=$(awk -v c="${cong_rps[$name-$enc]}" -v n="$rps" 'BEGIN{printf "%.2f", c/n}')
+      fi
+      server=$mode; [[ $mode != nginx ]] && server="cong-$mode"
+      printf '%-8s %-10s %-9s %12s %10s %10s %12s %11s\n' "$server" "$name" "$enc" "$rps" "$p50" "$p99" "$bytes" "$ratio"
+    done
+  done
+  if [[ $mode == on ]]; then
+    hits=$(curl -fsS "http://127.0.0.1:$port/metrics" | awk '/^cong_page_cache_hits_total/{print $2}')
+    printf '%-44s %s\n' "page cache hits during the run" "$hits"
+  fi
+  if [[ $mode != nginx ]]; then
+    printf '%-44s %s MiB\n' "resident memory after load (cache $mode)" "$(awk '/VmRSS/{printf "%.1f", $2/1024}' /proc/$pid/status)"
+  fi
+  stop_server
+done
