@@ -5,6 +5,7 @@
 #include "cli/data_lock.hpp"
 #include "cli/demo_loader.hpp"
 #include "cli/serve.hpp"
+#include "content/article_service.hpp"
 #include "content/site_service.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
@@ -110,6 +111,18 @@ int site_set_command(const core::Config& config, const SiteOptions& options) {
     return 0;
 }
 
+int search_reindex_command(const core::Config& config) {
+    auto db = open_existing(config);
+    if (!db) return fail(db.error());
+    auto site_id = content::default_site_id(**db);
+    if (!site_id) return fail(site_id.error());
+    content::ArticleService articles{**db, *site_id};
+    auto indexed = articles.reindex_search();
+    if (!indexed) return fail(indexed.error());
+    std::cerr << "Search index rebuilt: " << *indexed << " articles.\n";
+    return 0;
+}
+
 int backup_command(const core::Config& config, const std::string& file) {
     auto db = open_existing(config);
     if (!db) return fail(db.error());
@@ -188,6 +201,10 @@ int run(int argc, char** argv) {
     site_set->add_option("--responsible", site_options.responsible, "official responsible for the content");
     site_set->add_option("--licence", site_options.licence, "operating licence line");
 
+    auto* search = app.add_subcommand("search", "the full-text search index")->fallthrough()->require_subcommand(1);
+    auto* search_reindex =
+        search->add_subcommand("reindex", "rebuild the search index of every article (server may run)")->fallthrough();
+
     std::string file;
     auto* backup = app.add_subcommand("backup", "copy the database to FILE, also while the server runs")->fallthrough();
     backup->add_option("FILE", file, "file to write (must not exist)")->required();
@@ -195,7 +212,7 @@ int run(int argc, char** argv) {
     restore->add_option("FILE", file, "a backup made by `cong backup`")->required()->check(CLI::ExistingFile);
 
     // Every command answers --data and --config itself, so its --help shows them.
-    for (auto* command : {init, serve, user_add, token_create, site_set, backup, restore}) {
+    for (auto* command : {init, serve, user_add, token_create, site_set, search_reindex, backup, restore}) {
         command->add_option("--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);
         command->add_option("--data", data_dir, "data directory: the SQLite database and media files (default ./data)");
     }
@@ -214,6 +231,7 @@ int run(int argc, char** argv) {
         if (*user_add) return user_add_command(config, login, role, display_name, password_stdin);
         if (*token_create) return token_create_command(config, token_login, label);
         if (*site_set) return site_set_command(config, site_options);
+        if (*search_reindex) return search_reindex_command(config);
         if (*backup) return backup_command(config, file);
         if (*restore) return restore_command(config, file);
     } catch (const std::exception& e) {

@@ -110,16 +110,37 @@ Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article art
         CONG_TRY_VOID(tx.articles().update_article(article));
     }
     CONG_TRY_VOID(tx.articles().set_article_media(article.id, media_ids));
-    // The search index changes in the same transaction as the article, so it is never stale. The
-    // body's text holds the captions written in the article; the photos' own captions come from here.
-    std::string captions;
-    for (const auto& media : found) {
-        if (media.caption.empty() || input.cover_media_id == media.id) continue;
-        if (!captions.empty()) captions += "\n";
-        captions += media.caption;
-    }
-    CONG_TRY_VOID(tx.search().index_article(article, captions));
+    // The search index changes in the same transaction as the article, so it is never stale.
+    CONG_TRY_VOID(index_for_search(tx, article, found));
     return article;
+}
+
+Result<void> ArticleService::index_for_search(storage::Tx& tx, const model::Article& article,
+                                              const std::vector<model::Media>& media) {
+    // The body's text holds the captions written in the article; the photos' own captions come from here.
+    std::string captions;
+    for (const auto& photo : media) {
+        if (photo.caption.empty() || article.cover_media_id == photo.id) continue;
+        if (!captions.empty()) captions += "\n";
+        captions += photo.caption;
+    }
+    return tx.search().index_article(article, captions);
+}
+
+Result<int> ArticleService::reindex_search() {
+    return db_.write([&](storage::Tx& tx) -> Result<int> {
+        CONG_TRY(ids, tx.articles().list_article_ids(site_id_));
+        int indexed = 0;
+        for (auto id : ids) {
+            CONG_TRY(article, tx.articles().find_article(id));
+            if (!article) continue;
+            CONG_TRY(media_ids, tx.articles().list_article_media(id));
+            CONG_TRY(media, tx.media().find_media_by_ids(media_ids));
+            CONG_TRY_VOID(index_for_search(tx, *article, media));
+            ++indexed;
+        }
+        return indexed;
+    });
 }
 
 void ArticleService::changed(std::int64_t article_id, std::int64_t category_id, std::int64_t old_category_id) const {

@@ -5,6 +5,7 @@
 #include "core/change_listener.hpp"
 #include "core/result.hpp"
 #include "model/article.hpp"
+#include "model/media.hpp"
 #include "model/user.hpp"
 #include "storage/database.hpp"
 
@@ -12,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cong::content {
 
@@ -61,7 +63,13 @@ public:
     // Any status: for the API and the back office, never for the public site.
     core::Result<std::optional<ArticleRecord>> find_article(std::int64_t id);
 
+    // Rebuilds the search index of every article of the site in one transaction (after an upgrade that
+    // changed the index, or to repair it). Returns the number of articles looked at.
+    core::Result<int> reindex_search();
+
 private:
+    core::Result<void> index_for_search(storage::Tx& tx, const model::Article& article,
+                                        const std::vector<model::Media>& media);
     core::Result<model::Article> apply(storage::Tx& tx, model::Article article, const ArticleInput& input,
                                        const model::User& user);
     // The article's own page, the listings it was and is in (its categories, home, feeds, sitemap).

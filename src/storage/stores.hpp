@@ -65,6 +65,8 @@ public:
     // The photos an article shows (cover and figures), so media in use can be found and kept.
     virtual Result<void> set_article_media(std::int64_t article_id, const std::vector<std::int64_t>& media_ids) = 0;
     virtual Result<std::vector<std::int64_t>> list_article_media(std::int64_t article_id) = 0;
+    // Every article of a site, any status, oldest first: for rebuilding derived data such as the search index.
+    virtual Result<std::vector<std::int64_t>> list_article_ids(std::int64_t site_id) = 0;
     virtual Result<std::vector<model::Article>> list_all_published(std::int64_t site_id, core::Timestamp now) = 0;
 };
 

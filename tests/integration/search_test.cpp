@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <chrono>
 #include <ctime>
 #include <regex>
@@ -174,4 +176,27 @@ TEST_F(Search, BadInputGetsAClearAnswerNeverAServerError) {
     auto bad_page = cong_.request("GET", "/tim-kiem?q=" + encode(std::string(10 * 1024, 'a')));
     EXPECT_EQ(bad_page.status, 400);
     EXPECT_NE(bad_page.body.find("Từ khóa quá dài"), std::string::npos);
+}
+
+TEST_F(Search, ReindexRebuildsALostIndexWithoutShowingDrafts) {
+    publish("Lễ hội Đền thờ Lê Hoàn khai mạc", "Lễ hội diễn ra ba ngày.");
+    auto draft = cong_.api("POST", "/api/v1/articles",
+                           R"({"title":"Lễ hội nháp","category":"tin-tuc-su-kien","status":"draft","body":{"type":"doc","content":[]}})");
+    ASSERT_EQ(draft.status, 201);
+    ASSERT_EQ(cong_.stop(), 0);
+    // An index lost or made by an older version: empty it behind Cổng's back.
+    std::string wipe = "sqlite3 '" + cong_.data_dir() +
+                       "/cong.db' 'DELETE FROM search_index; DELETE FROM search_articles;'";
+    ASSERT_EQ(std::system(wipe.c_str()), 0);
+    cong_.start();
+    EXPECT_EQ(field(find("le hoi").body, "total"), "0");
+    ASSERT_EQ(cong_.stop(), 0);
+
+    auto rebuilt = cong_.run({"search", "reindex"});
+    ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+    EXPECT_NE(rebuilt.err.find("2 articles"), std::string::npos) << rebuilt.err;
+    cong_.start();
+    auto found = find("le hoi");
+    EXPECT_EQ(field(found.body, "total"), "1") << found.body;
+    EXPECT_EQ(field(found.body, "title"), "Lễ hội Đền thờ Lê Hoàn khai mạc");
 }

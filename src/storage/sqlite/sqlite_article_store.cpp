@@ -175,6 +175,12 @@ Result<std::vector<std::int64_t>> SqliteArticleStore::list_article_media(std::in
     return query_all<std::int64_t>(statement, [](Columns& c) -> Result<std::int64_t> { return c.int64(); });
 }
 
+Result<std::vector<std::int64_t>> SqliteArticleStore::list_article_ids(std::int64_t site_id) {
+    CONG_TRY(statement, connection_.prepare("SELECT id FROM articles WHERE site_id = ? ORDER BY id"));
+    statement.bind_all(site_id);
+    return query_all<std::int64_t>(statement, [](Columns& c) -> Result<std::int64_t> { return c.int64(); });
+}
+
 Result<std::vector<model::Article>> SqliteArticleStore::list_all_published(std::int64_t site_id, core::Timestamp now) {
     CONG_TRY(statement, connection_.prepare(std::string("SELECT ") + ARTICLE_SUMMARY_COLUMNS +
                                             " FROM articles WHERE site_id = ? AND status = 'published' AND "

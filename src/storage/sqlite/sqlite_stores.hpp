@@ -47,6 +47,7 @@ public:
     Result<void> set_article_media(std::int64_t article_id, const std::vector<std::int64_t>& media_ids) override;
     // In ascending id order.
     Result<std::vector<std::int64_t>> list_article_media(std::int64_t article_id) override;
+    Result<std::vector<std::int64_t>> list_article_ids(std::int64_t site_id) override;
     // Every published article of the site, newest first, without body_json and body_text (left
     // empty): sitemaps and feed indexes need titles, slugs and dates, and the bodies of thousands
     // of articles would cost hundreds of megabytes for nothing.
