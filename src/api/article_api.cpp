@@ -1,3 +1,4 @@
+#include "api/authentication.hpp"
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
 #include "content/document.hpp"
@@ -74,15 +75,11 @@ Result<void> read_article_fields(const boost::json::object& json, content::Artic
 }  // namespace
 
 Result<model::User> ApiHandlers::authenticate(const http::Request& request) {
-    auto header = request.header("Authorization");
-    if (!header) return Error{Errc::Unauthorized, "Cần mã truy cập: Authorization: Bearer <token>"};
-    return tokens.authenticate_bearer(*header);
+    return api::authenticate(tokens, request);
 }
 
 std::optional<http::Response> ApiHandlers::refuse_unauthenticated(const http::Request& request) {
-    auto user = authenticate(request);
-    if (!user) return error_response(request, user.error());
-    return std::nullopt;
+    return api::refuse_unauthenticated(tokens, request);
 }
 
 http::Response ApiHandlers::create_article(const http::Request& request) {

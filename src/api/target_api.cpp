@@ -1,5 +1,6 @@
 #include "api/target_api.hpp"
 
+#include "api/authentication.hpp"
 #include "api/json_io.hpp"
 
 #include <boost/json.hpp>
@@ -103,15 +104,11 @@ std::optional<std::string> period_param(const http::Request& request) {
 }  // namespace
 
 Result<model::User> TargetApi::authenticate(const http::Request& request) {
-    auto header = request.header("Authorization");
-    if (!header) return Error{Errc::Unauthorized, "Cần mã truy cập: Authorization: Bearer <token>"};
-    return tokens.authenticate_bearer(*header);
+    return api::authenticate(tokens, request);
 }
 
 std::optional<http::Response> TargetApi::refuse_unauthenticated(const http::Request& request) {
-    auto user = authenticate(request);
-    if (!user) return error_response(request, user.error());
-    return std::nullopt;
+    return api::refuse_unauthenticated(tokens, request);
 }
 
 http::Response TargetApi::list_plans(const http::Request& request) {
