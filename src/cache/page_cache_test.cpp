@@ -4,6 +4,8 @@
 
 #include <brotli/decode.h>
 #include <gtest/gtest.h>
+
+#include "decompress.hpp"
 #include <zlib.h>
 
 #include <thread>
@@ -14,29 +16,8 @@ using cache::PageCacheOptions;
 
 namespace {
 
-std::string gunzip(const std::string& data) {
-    z_stream stream{};
-    EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);
-    std::string out(1 << 20, '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    stream.avail_in = static_cast<uInt>(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
-    out.resize(stream.total_out);
-    inflateEnd(&stream);
-    return out;
-}
-
-std::string unbrotli(const std::string& data) {
-    std::string out(1 << 20, '\0');
-    std::size_t size = out.size();
-    EXPECT_EQ(BrotliDecoderDecompress(data.size(), reinterpret_cast<const uint8_t*>(data.data()), &size,
-                                      reinterpret_cast<uint8_t*>(out.data())),
-              BROTLI_DECODER_RESULT_SUCCESS);
-    out.resize(size);
-    return out;
-}
+using cong::testing::gunzip;
+using cong::testing::unbrotli;
 
 std::string page_text(std::string_view title, std::size_t repeat = 50) {
     std::string page = "<!doctype html><html lang=\"vi\"><title>" + std::string(title) + "</title><body>";

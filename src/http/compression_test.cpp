@@ -2,11 +2,16 @@
 
 #include <brotli/decode.h>
 #include <gtest/gtest.h>
+
+#include "decompress.hpp"
 #include <zlib.h>
 
 using namespace cong::http;
 
 namespace {
+
+using cong::testing::gunzip;
+using cong::testing::unbrotli;
 
 std::string sample_page() {
     std::string page = "<!doctype html><html lang=\"vi\"><body>";
@@ -14,30 +19,6 @@ std::string sample_page() {
         page += "<p>03/38 chỉ tiêu hoàn thành và hoàn thành vượt kế hoạch; 08/38 chỉ tiêu đạt trên 25%KH.</p>";
     }
     return page + "</body></html>";
-}
-
-std::string gunzip(const std::string& data) {
-    z_stream stream{};
-    EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);
-    std::string out(1 << 20, '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    stream.avail_in = static_cast<uInt>(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
-    out.resize(stream.total_out);
-    inflateEnd(&stream);
-    return out;
-}
-
-std::string unbrotli(const std::string& data) {
-    std::string out(1 << 20, '\0');
-    std::size_t size = out.size();
-    EXPECT_EQ(BrotliDecoderDecompress(data.size(), reinterpret_cast<const uint8_t*>(data.data()), &size,
-                                      reinterpret_cast<uint8_t*>(out.data())),
-              BROTLI_DECODER_RESULT_SUCCESS);
-    out.resize(size);
-    return out;
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <arpa/inet.h>
 #include <brotli/decode.h>
 #include <gtest/gtest.h>
+
+#include "decompress.hpp"
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -27,6 +29,9 @@ using namespace cong::http;
 using namespace std::chrono_literals;
 
 namespace {
+
+using cong::testing::gunzip;
+using cong::testing::unbrotli;
 
 // A page long enough to be compressed.
 std::string home_page() {
@@ -127,29 +132,6 @@ private:
 
 std::string get(std::string_view target, std::string_view extra_headers = "") {
     return "GET " + std::string(target) + " HTTP/1.1\r\nHost: localhost\r\n" + std::string(extra_headers) + "\r\n";
-}
-
-std::string gunzip(const std::string& data) {
-    z_stream stream{};
-    inflateInit2(&stream, 15 + 16);
-    std::string out(1 << 20, '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    stream.avail_in = static_cast<uInt>(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    int status = inflate(&stream, Z_FINISH);
-    out.resize(status == Z_STREAM_END ? stream.total_out : 0);
-    inflateEnd(&stream);
-    return out;
-}
-
-std::string unbrotli(const std::string& data) {
-    std::string out(1 << 20, '\0');
-    std::size_t size = out.size();
-    auto status = BrotliDecoderDecompress(data.size(), reinterpret_cast<const uint8_t*>(data.data()), &size,
-                                          reinterpret_cast<uint8_t*>(out.data()));
-    out.resize(status == BROTLI_DECODER_RESULT_SUCCESS ? size : 0);
-    return out;
 }
 
 core::HttpConfig test_config() {

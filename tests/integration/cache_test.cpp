@@ -4,6 +4,8 @@
 
 #include <brotli/decode.h>
 #include <gtest/gtest.h>
+
+#include "decompress.hpp"
 #include <zlib.h>
 
 #include <regex>
@@ -11,6 +13,9 @@
 using cong::testing::CongProcess;
 
 namespace {
+
+using cong::testing::gunzip;
+using cong::testing::unbrotli;
 
 std::string field(const std::string& json, const std::string& name) {
     std::smatch match;
@@ -24,30 +29,6 @@ long metric(const CongProcess& cong, const std::string& name) {
     std::smatch match;
     if (!std::regex_search(text, match, std::regex("\n" + name + " ([0-9]+)\n"))) return -1;
     return std::stol(match[1].str());
-}
-
-std::string gunzip(const std::string& data) {
-    z_stream stream{};
-    EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);
-    std::string out(4 << 20, '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    stream.avail_in = static_cast<uInt>(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
-    out.resize(stream.total_out);
-    inflateEnd(&stream);
-    return out;
-}
-
-std::string unbrotli(const std::string& data) {
-    std::string out(4 << 20, '\0');
-    std::size_t size = out.size();
-    EXPECT_EQ(BrotliDecoderDecompress(data.size(), reinterpret_cast<const uint8_t*>(data.data()), &size,
-                                      reinterpret_cast<uint8_t*>(out.data())),
-              BROTLI_DECODER_RESULT_SUCCESS);
-    out.resize(size);
-    return out;
 }
 
 bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
