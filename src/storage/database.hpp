@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "storage/audit_store.hpp"
 #include "storage/stores.hpp"
 #include "storage/target_store.hpp"
 
@@ -24,6 +25,7 @@ public:
     virtual TokenStore& tokens() = 0;
     virtual SearchStore& search() = 0;
     virtual TargetStore& targets() = 0;
+    virtual AuditStore& audit() = 0;
 };
 
 class Database {

@@ -111,6 +111,17 @@ private:
     Connection& connection_;
 };
 
+class SqliteAuditStore final : public AuditStore {
+public:
+    explicit SqliteAuditStore(Connection& connection) : connection_(connection) {}
+    Result<std::int64_t> insert_audit(const model::AuditEntry& entry) override;
+    Result<std::vector<model::AuditEntry>> list_audit(const AuditQuery& query) override;
+    Result<std::int64_t> count_audit(const AuditQuery& query) override;
+
+private:
+    Connection& connection_;
+};
+
 // A connection and the stores over it; a transaction hands this out as its Tx.
 class SqliteTx final : public Tx {
 public:
@@ -123,7 +134,8 @@ public:
           users_(*connection_),
           tokens_(*connection_),
           search_(*connection_),
-          targets_(*connection_) {}
+          targets_(*connection_),
+          audit_(*connection_) {}
 
     SiteStore& sites() override { return sites_; }
     CategoryStore& categories() override { return categories_; }
@@ -133,6 +145,7 @@ public:
     TokenStore& tokens() override { return tokens_; }
     SearchStore& search() override { return search_; }
     TargetStore& targets() override { return targets_; }
+    AuditStore& audit() override { return audit_; }
 
     Connection& connection() { return *connection_; }
 
@@ -146,6 +159,7 @@ private:
     SqliteTokenStore tokens_;
     SqliteSearchStore search_;
     SqliteTargetStore targets_;
+    SqliteAuditStore audit_;
 };
 
 }  // namespace cong::storage::sqlite
