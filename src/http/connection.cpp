@@ -355,7 +355,7 @@ asio::awaitable<Exchange> Server::Impl::serve_exchange(beast::tcp_stream& stream
 asio::awaitable<bool> Server::Impl::send(beast::tcp_stream& stream, const Request& request, Response& response,
                                          unsigned version, bool keep_alive, std::string_view route,
                                          Clock::time_point started) {
-    add_standard_headers(response, request.request_id);
+    add_standard_headers(response, request.request_id, config.https);
     bool bodyless = response.status == 304 || response.status == 204 || response.status < 200;
     auto fill_header = [&](auto& message) {
         if (!bodyless) message.set(bhttp::field::content_type, response.content_type);

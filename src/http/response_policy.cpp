@@ -170,12 +170,23 @@ void apply_response_policy(const Request& request, Response& response) {
     }
 }
 
-void add_standard_headers(Response& response, std::string_view request_id) {
+void add_standard_headers(Response& response, std::string_view request_id, bool https) {
     response.header("Server", "cong");
     response.header("Date", http_date_now());
     response.header("X-Content-Type-Options", "nosniff");
     if (!find_header(response, "Referrer-Policy")) response.header("Referrer-Policy", "strict-origin-when-cross-origin");
     if (!find_header(response, "X-Frame-Options")) response.header("X-Frame-Options", "SAMEORIGIN");
+    if (!find_header(response, "Content-Security-Policy")) {
+        // upgrade-insecure-requests only means something, and only does no harm, on an HTTPS portal.
+        std::string_view policy = CONTENT_SECURITY_POLICY;
+        constexpr std::string_view UPGRADE = "; upgrade-insecure-requests";
+        static_assert(CONTENT_SECURITY_POLICY.ends_with(UPGRADE));
+        if (!https) policy.remove_suffix(UPGRADE.size());
+        response.header("Content-Security-Policy", std::string(policy));
+    }
+    response.header("Permissions-Policy", std::string(PERMISSIONS_POLICY));
+    response.header("Cross-Origin-Opener-Policy", "same-origin");
+    if (https) response.header("Strict-Transport-Security", std::string(STRICT_TRANSPORT_SECURITY));
     response.header("X-Request-Id", std::string(request_id));
 }
 

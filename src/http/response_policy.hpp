@@ -30,9 +30,25 @@ bool if_none_match_matches(std::string_view if_none_match, std::string_view etag
 //   the body compressed with the client's preferred encoding (Content-Encoding, "-br"/"-gz" ETag suffix).
 void apply_response_policy(const Request& request, Response& response);
 
-// Server, Date, X-Request-Id and the security headers every answer carries (a handler's own
-// X-Frame-Options or Referrer-Policy is kept).
-void add_standard_headers(Response& response, std::string_view request_id);
+// The Content-Security-Policy of every page: scripts, styles, fonts and frames only from the portal itself,
+// no inline script or style, no plugins, forms only back to the portal, no framing by other sites. Photos may
+// also be data: URIs (the editor's previews before an upload completes).
+constexpr std::string_view CONTENT_SECURITY_POLICY =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; "
+    "connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'self'; upgrade-insecure-requests";
+// Browser features a portal page never needs, switched off so an injected script could not use them either.
+constexpr std::string_view PERMISSIONS_POLICY =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "interest-cohort=(), browsing-topics=()";
+// Sent only when the portal is configured for HTTPS (http.https): a year, subdomains included.
+constexpr std::string_view STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+// Server, Date, X-Request-Id and the security headers every answer carries: X-Content-Type-Options,
+// Referrer-Policy, X-Frame-Options, Content-Security-Policy, Permissions-Policy, Cross-Origin-Opener-Policy,
+// and Strict-Transport-Security when https. A handler's own X-Frame-Options, Referrer-Policy or
+// Content-Security-Policy is kept.
+void add_standard_headers(Response& response, std::string_view request_id, bool https = false);
 
 // The value of a response header by case-insensitive name, or nullptr.
 const std::string* find_header(const Response& response, std::string_view name);

@@ -148,6 +148,27 @@ TEST(ResponsePolicy, StandardHeadersKeepAHandlersFramePolicy) {
     EXPECT_EQ(header_of(response, "Date").substr(header_of(response, "Date").size() - 4), " GMT");
 }
 
+TEST(ResponsePolicy, EveryAnswerForbidsInlineScriptFramingByOthersAndUnusedFeatures) {
+    auto response = Response::html("x");
+    add_standard_headers(response, "r");
+    std::string csp = header_of(response, "Content-Security-Policy");
+    EXPECT_NE(csp.find("script-src 'self';"), std::string::npos);
+    EXPECT_NE(csp.find("style-src 'self';"), std::string::npos);
+    EXPECT_NE(csp.find("frame-ancestors 'self'"), std::string::npos);
+    EXPECT_NE(csp.find("object-src 'none'"), std::string::npos);
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+    EXPECT_EQ(csp.find("upgrade-insecure-requests"), std::string::npos);  // plain HTTP: nothing to upgrade to
+    EXPECT_NE(header_of(response, "Permissions-Policy").find("geolocation=()"), std::string::npos);
+    EXPECT_EQ(header_of(response, "Strict-Transport-Security"), "<absent>");
+}
+
+TEST(ResponsePolicy, HttpsPortalsAskBrowsersToStayOnHttps) {
+    auto response = Response::html("x");
+    add_standard_headers(response, "r", true);
+    EXPECT_EQ(header_of(response, "Strict-Transport-Security"), "max-age=31536000; includeSubDomains");
+    EXPECT_NE(header_of(response, "Content-Security-Policy").find("upgrade-insecure-requests"), std::string::npos);
+}
+
 TEST(ResponsePolicy, IfNoneMatchParsingIsStrictAboutQuotes) {
     EXPECT_TRUE(if_none_match_matches("\"a,b\", \"c\"", "\"c\""));
     EXPECT_TRUE(if_none_match_matches("\"a,b\"", "W/\"a,b\""));
