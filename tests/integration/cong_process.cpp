@@ -195,6 +195,14 @@ int CongProcess::stop() {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+void CongProcess::kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
 std::string CongProcess::server_log() const { return read_file(log_path_); }
 
 std::string CongProcess::raw(const std::string& bytes, std::chrono::milliseconds timeout) const {

@@ -40,6 +40,8 @@ public:
     void start(std::vector<std::string> extra_env = {});
     // SIGTERM and wait; returns the exit status.
     int stop();
+    // SIGKILL and wait: the server dies at once, as in a power cut or an OOM kill, with no chance to flush.
+    void kill();
     bool running() const { return pid_ > 0; }
     pid_t pid() const { return pid_; }
     unsigned short port() const { return port_; }

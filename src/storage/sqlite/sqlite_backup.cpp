@@ -7,11 +7,13 @@
 #include "storage/sqlite/sqlite_pragmas.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -156,27 +158,46 @@ Result<void> check_sqlite_header(const std::string& path) {
 
 Result<void> backup_database(const std::string& source_path, const std::string& target_path,
                              const core::StorageConfig& config) {
-    // Claim the name atomically: O_EXCL fails if anything is there, even a file created a moment
-    // ago by someone else. 0600: the copy holds password hashes and token hashes.
-    int fd = ::open(target_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) {
-            return core::Error{core::Errc::Conflict, "Tệp " + target_path + " đã tồn tại; Cổng không ghi đè lên nó.",
-                               "path"};
-        }
-        return invalid(target_path, std::string("không tạo được: ") + std::strerror(errno) + ".");
-    }
-    ::close(fd);
+    auto exists_error = [&] {
+        return core::Error{core::Errc::Conflict, "Tệp " + target_path + " đã tồn tại; Cổng không ghi đè lên nó.",
+                           "path"};
+    };
+    std::error_code ignored;
+    if (std::filesystem::exists(target_path, ignored)) return exists_error();
 
-    auto copied = copy_snapshot(source_path, target_path, config);
-    if (!copied) {
-        remove_database_files(target_path);
-        return copied.error();
+    // The copy is written under a temporary name beside the target and appears under its own name only when
+    // complete and checked: a backup killed half-way (power cut, SIGKILL, full disk) never leaves a file that
+    // looks like a backup. 0600: the copy holds password hashes and token hashes.
+    std::string partial = target_path + ".partial-XXXXXX";
+    int fd = ::mkstemp(partial.data());
+    if (fd < 0) return invalid(target_path, std::string("không tạo được: ") + std::strerror(errno) + ".");
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    auto fail = [&](core::Error error) -> Result<void> {
+        remove_database_files(partial);
+        return error;
+    };
+
+    if (auto copied = copy_snapshot(source_path, partial, config); !copied) return fail(copied.error());
+    if (auto checked = check_cong_database(partial); !checked) {
+        return fail({core::Errc::Internal, "Bản sao lưu không đạt kiểm tra: " + checked.error().detail});
     }
-    auto checked = check_cong_database(target_path);
-    if (!checked) {
-        remove_database_files(target_path);
-        return core::Error{core::Errc::Internal, "Bản sao lưu không đạt kiểm tra: " + checked.error().detail};
+    fd = ::open(partial.c_str(), O_RDONLY | O_CLOEXEC);
+    bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!synced) return fail({core::Errc::Internal, "Không ghi được bản sao lưu xuống đĩa: " + std::string(std::strerror(errno))});
+    // link() publishes the finished file under its name and, unlike rename(), refuses when that name was
+    // taken in the meantime: an existing file is never replaced.
+    if (::link(partial.c_str(), target_path.c_str()) != 0) {
+        if (errno == EEXIST) return fail(exists_error());
+        return fail(invalid(target_path, std::string("không tạo được: ") + std::strerror(errno) + "."));
+    }
+    remove_database_files(partial);
+    auto directory = std::filesystem::absolute(target_path, ignored).parent_path();
+    fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
     }
     return {};
 }
