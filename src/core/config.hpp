@@ -22,6 +22,16 @@ struct HttpConfig {
     std::chrono::seconds idle_timeout{60};  // keep-alive wait between requests
     std::chrono::seconds shutdown_grace{10};
     bool https = false;  // set behind a TLS proxy: cookies get Secure
+    // Proxies whose X-Forwarded-For names the client (http::TrustedProxies): "127.0.0.1, 10.0.0.0/8".
+    // Empty: the header is ignored, since any client can send it.
+    std::string trusted_proxies;
+};
+
+// Per-address rates of costly requests (http::RateLimiter); beyond them the answer is 429 with Retry-After.
+struct LimitsConfig {
+    unsigned search_per_minute = 60;      // searches, from the page and the API
+    unsigned api_writes_per_minute = 600; // POST/PUT/DELETE under /api/v1 (imports by script stay possible)
+    unsigned login_per_minute = 20;       // login attempts, right or wrong
 };
 
 struct StorageConfig {
@@ -39,11 +49,21 @@ struct CacheConfig {
     std::size_t max_bytes = 64 * 1024 * 1024;  // every kept page in every encoding
 };
 
+// Back-office sign-in. Cookies get Secure (and the __Host- prefix) from http.https.
+struct AdminConfig {
+    unsigned session_idle_minutes = 60;  // a session unused this long ends
+    unsigned session_hours = 12;         // and every session ends this long after sign-in
+    unsigned max_failed_logins = 5;      // consecutive wrong passwords that lock an account
+    unsigned lockout_minutes = 15;       // how long it stays locked
+};
+
 struct Config {
     HttpConfig http;
+    AdminConfig admin;
     StorageConfig storage;
     MediaConfig media;
     CacheConfig cache;
+    LimitsConfig limits;
     std::string log_level = "info";
 };
 

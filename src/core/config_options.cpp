@@ -30,6 +30,18 @@ Setter number(Member Config::*section_ptr, auto field) {
     };
 }
 
+// A count, duration or rate that must be at least 1: zero minutes would end every session at once, and a rate
+// of zero would refuse every request.
+template <class Section>
+Setter at_least_one(Section Config::*section, unsigned Section::*field) {
+    return [=](Config& c, std::string_view text) {
+        std::uint64_t value;
+        if (!parse_unsigned(text, value) || value == 0 || value > 1'000'000) return false;
+        (c.*section).*field = static_cast<unsigned>(value);
+        return true;
+    };
+}
+
 struct Declared {
     ConfigOption option;
     Setter set;
@@ -68,6 +80,16 @@ const std::vector<Declared>& declared() {
              c.http.https = v == "true" || v == "1";
              return v == "true" || v == "false" || v == "1" || v == "0";
          }},
+        {{"admin.session_idle_minutes", "CONG_ADMIN_SESSION_IDLE_MINUTES", "60",
+          "minutes of inactivity after which a back-office session ends"},
+         at_least_one(&Config::admin, &AdminConfig::session_idle_minutes)},
+        {{"admin.session_hours", "CONG_ADMIN_SESSION_HOURS", "12", "hours after sign-in when a session ends regardless"},
+         at_least_one(&Config::admin, &AdminConfig::session_hours)},
+        {{"admin.max_failed_logins", "CONG_ADMIN_MAX_FAILED_LOGINS", "5",
+          "consecutive wrong passwords that lock an account for a while"},
+         at_least_one(&Config::admin, &AdminConfig::max_failed_logins)},
+        {{"admin.lockout_minutes", "CONG_ADMIN_LOCKOUT_MINUTES", "15", "minutes a locked account stays locked"},
+         at_least_one(&Config::admin, &AdminConfig::lockout_minutes)},
         {{"storage.read_connections", "CONG_STORAGE_READ_CONNECTIONS", "4", "SQLite read connections"},
          number(&Config::storage, &StorageConfig::read_connections)},
         {{"storage.busy_timeout_ms", "CONG_STORAGE_BUSY_TIMEOUT_MS", "5000", "milliseconds to wait for a lock"},
@@ -81,6 +103,16 @@ const std::vector<Declared>& declared() {
          }},
         {{"cache.max_bytes", "CONG_CACHE_MAX_BYTES", "67108864", "memory the page cache may use, every encoding counted"},
          number(&Config::cache, &CacheConfig::max_bytes)},
+        {{"http.trusted_proxies", "CONG_HTTP_TRUSTED_PROXIES", "",
+          "proxies whose X-Forwarded-For names the client, e.g. \"127.0.0.1, 10.0.0.0/8\"; empty: ignore the header"},
+         [](Config& c, std::string_view v) { c.http.trusted_proxies = v; return true; }},
+        {{"limits.search_per_minute", "CONG_LIMITS_SEARCH_PER_MINUTE", "60", "searches per minute from one address"},
+         at_least_one(&Config::limits, &LimitsConfig::search_per_minute)},
+        {{"limits.api_writes_per_minute", "CONG_LIMITS_API_WRITES_PER_MINUTE", "600",
+          "API writes per minute from one address"},
+         at_least_one(&Config::limits, &LimitsConfig::api_writes_per_minute)},
+        {{"limits.login_per_minute", "CONG_LIMITS_LOGIN_PER_MINUTE", "20", "login attempts per minute from one address"},
+         at_least_one(&Config::limits, &LimitsConfig::login_per_minute)},
     };
     return options;
 }

@@ -2,6 +2,7 @@
 // handler pool and writing the answer, with the limits and timeouts of core::HttpConfig.
 #include "core/log.hpp"
 #include "http/error_response.hpp"
+#include "http/rate_limiter.hpp"
 #include "http/request_target.hpp"
 #include "http/response_policy.hpp"
 #include "http/server_impl.hpp"
@@ -228,6 +229,12 @@ Server::Impl::Routing Server::Impl::route_request(Request& request) {
         request.path_params = std::move(match.params);
         if (match.max_body_bytes) routing.body_limit = match.max_body_bytes;
         routing.admit = match.admit;
+        if (match.limit) {
+            if (auto wait = match.limit->take(request.remote_address)) {
+                routing.answer = early_error(request, request.path, 429);
+                routing.answer->header("Retry-After", std::to_string(wait->count()));
+            }
+        }
     } else if (!match.allowed.empty()) {
         std::string allow;
         for (Method method : match.allowed) {
@@ -286,6 +293,15 @@ asio::awaitable<Exchange> Server::Impl::serve_exchange(beast::tcp_stream& stream
     request.target = std::string(header.target());
     for (const auto& field : header) {
         request.headers.push_back({std::string(field.name_string()), std::string(field.value())});
+    }
+    if (!trusted_proxies.empty()) {
+        std::string forwarded_for;
+        for (const auto& field : request.headers) {
+            if (!iequals(field.name, "X-Forwarded-For")) continue;
+            if (!forwarded_for.empty()) forwarded_for += ',';
+            forwarded_for += field.value;
+        }
+        request.remote_address = client_address(remote, forwarded_for, trusted_proxies);
     }
     auto client_id = request.header("X-Request-Id");
     request.request_id = client_id && is_safe_request_id(*client_id) ? std::string(*client_id) : new_request_id();

@@ -104,6 +104,7 @@ Router::Match Router::match(Method method, std::string_view path) const {
         result.params = std::move(best_params);
         result.max_body_bytes = best->options.max_body_bytes;
         if (best->options.admit) result.admit = &best->options.admit;
+        result.limit = best->options.limit;
         return result;
     }
     bool has_get = std::find(path_methods.begin(), path_methods.end(), Method::Get) != path_methods.end();

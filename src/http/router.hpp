@@ -17,9 +17,13 @@ using Handler = std::function<Response(const Request&)>;
 // it (an upload without valid credentials is answered before megabytes arrive); nullopt lets it in.
 using Gate = std::function<std::optional<Response>(const Request&)>;
 
+class RateLimiter;
+
 struct RouteOptions {
     std::size_t max_body_bytes = 0;  // 0: the server's default for JSON and forms
     Gate admit;                      // empty: every request is read in full
+    // Checked per client address before the gate and the body: over the limit, 429 with Retry-After.
+    RateLimiter* limit = nullptr;
 };
 
 // Patterns are literal segments and "{name}" segments: "/api/v1/articles/{id}".
@@ -49,6 +53,7 @@ public:
         std::vector<std::pair<std::string, std::string>> params;
         std::size_t max_body_bytes = 0;
         const Gate* admit = nullptr;  // the route's gate, when it has one
+        RateLimiter* limit = nullptr;
         std::vector<Method> allowed;  // methods that would match this path: non-empty means 405
     };
     // HEAD matches GET routes.

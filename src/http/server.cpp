@@ -106,6 +106,9 @@ Server::Impl::~Impl() {
 
 core::Result<void> Server::Impl::bind() {
     if (!workers.empty()) return {};
+    auto proxies = TrustedProxies::parse(config.trusted_proxies);
+    if (!proxies) return proxies.error();
+    trusted_proxies = std::move(*proxies);
     auto parsed = parse_listen(config.listen);
     if (!parsed) return parsed.error();
     tcp::endpoint endpoint = *parsed;

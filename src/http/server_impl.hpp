@@ -2,6 +2,7 @@
 // requests). It includes Asio and Beast, so only those two files include it.
 #pragma once
 
+#include "http/client_address.hpp"
 #include "http/response_cache.hpp"
 #include "http/server.hpp"
 
@@ -65,6 +66,7 @@ struct Worker {
 
 struct Server::Impl {
     core::HttpConfig config;
+    TrustedProxies trusted_proxies;  // parsed from config.trusted_proxies by bind()
     const Router& router;
     Metrics& metrics;
     Handler metrics_handler;

@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include "http/rate_limiter.hpp"
 #include "http/response_cache.hpp"
 
 #include "core/log.hpp"
@@ -222,6 +223,51 @@ TEST_F(ServerTest, HandlersSeeDecodedPathParametersQueryAndClient) {
     auto reply = client.read_reply();
     ASSERT_TRUE(reply);
     EXPECT_EQ(reply->body, "văn-bản|nông thôn mới|127.0.0.1");
+}
+
+TEST_F(ServerTest, AClientOverARoutesRateIsToldWhenToComeBackAndOthersAreNot) {
+    RateLimiter limiter("search", {.per_second = 0.1, .burst = 2});
+    router_.get("/tim-kiem", [](const Request&) { return Response::text("kết quả"); }, {.limit = &limiter});
+    auto config = test_config();
+    config.trusted_proxies = "127.0.0.1";
+    start(config);
+    Client client(port());
+    for (int i = 0; i < 2; ++i) {
+        ASSERT_TRUE(client.send(get("/tim-kiem", "X-Forwarded-For: 198.51.100.7\r\n")));
+        auto reply = client.read_reply();
+        ASSERT_TRUE(reply);
+        EXPECT_EQ(reply->status, 200) << i;
+    }
+    ASSERT_TRUE(client.send(get("/tim-kiem", "X-Forwarded-For: 198.51.100.7\r\n")));
+    auto refused = client.read_reply();
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 429);
+    EXPECT_EQ(refused->header("retry-after"), "10");
+    EXPECT_EQ(refused->body, "Quá nhiều yêu cầu, vui lòng thử lại sau.\n");
+    // Behind the trusted proxy, another reader is another client.
+    ASSERT_TRUE(client.send(get("/tim-kiem", "X-Forwarded-For: 198.51.100.8\r\n")));
+    auto other = client.read_reply();
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->status, 200);
+}
+
+TEST_F(ServerTest, ForwardedForIsNotBelievedFromAnUntrustedPeer) {
+    router_.get("/ai", [](const Request& request) { return Response::text(request.remote_address); });
+    start();  // no trusted proxy
+    Client client(port());
+    ASSERT_TRUE(client.send(get("/ai", "X-Forwarded-For: 6.6.6.6\r\n")));
+    auto reply = client.read_reply();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->body, "127.0.0.1");
+}
+
+TEST_F(ServerTest, AnUnreadableTrustedProxySettingStopsTheServerFromStarting) {
+    auto config = test_config();
+    config.trusted_proxies = "10.0.0.0/99";
+    Server server(config, router_, metrics_);
+    auto bound = server.bind();
+    ASSERT_FALSE(bound);
+    EXPECT_EQ(bound.error().field, "http.trusted_proxies");
 }
 
 TEST_F(ServerTest, EveryResponseCarriesTheStandardHeaders) {
