@@ -13,5 +13,7 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 ctest --test-dir build/asan --output-on-failure -j "$(nproc)" --timeout 300
 # The Vietnamese normaliser under libFuzzer (clang, ASan + UBSan) for a bounded time.
 tests/fuzz/run.sh "${CONG_FUZZ_SECONDS:-30}" build/fuzz
+# Mixed load at 128 connections (pages, searches, API writes): no 5xx, no acknowledged write lost.
+bench/soak.sh "${CONG_SOAK_SECONDS:-20}"
 # The public site through real clients (Chromium + axe-core, the Nu HTML Checker, a feed parser, xmllint).
 tests/e2e/run.sh build/release/cong
