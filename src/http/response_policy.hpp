@@ -46,7 +46,7 @@ constexpr std::string_view STRICT_TRANSPORT_SECURITY = "max-age=31536000; includ
 
 // Server, Date, X-Request-Id and the security headers every answer carries: X-Content-Type-Options,
 // Referrer-Policy, X-Frame-Options, Content-Security-Policy, Permissions-Policy, Cross-Origin-Opener-Policy,
-// and Strict-Transport-Security when https. A handler's own X-Frame-Options, Referrer-Policy or
+// X-XSS-Protection: 0, and Strict-Transport-Security when https. A handler's own X-Frame-Options, Referrer-Policy or
 // Content-Security-Policy is kept.
 void add_standard_headers(Response& response, std::string_view request_id, bool https = false);
 

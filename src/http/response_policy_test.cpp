@@ -160,6 +160,7 @@ TEST(ResponsePolicy, EveryAnswerForbidsInlineScriptFramingByOthersAndUnusedFeatu
     EXPECT_EQ(csp.find("upgrade-insecure-requests"), std::string::npos);  // plain HTTP: nothing to upgrade to
     EXPECT_NE(header_of(response, "Permissions-Policy").find("geolocation=()"), std::string::npos);
     EXPECT_EQ(header_of(response, "Strict-Transport-Security"), "<absent>");
+    EXPECT_EQ(header_of(response, "X-XSS-Protection"), "0");
 }
 
 TEST(ResponsePolicy, HttpsPortalsAskBrowsersToStayOnHttps) {
