@@ -18,6 +18,8 @@ struct HttpConfig {
     std::size_t max_body_bytes = 1024 * 1024;  // JSON and forms; uploads have their own limit
     std::size_t max_upload_bytes = 25 * 1024 * 1024;
     unsigned max_connections = 4096;
+    // Connections one address may hold at once; an office behind one NAT address opens a few per reader.
+    unsigned max_connections_per_address = 256;
     std::chrono::seconds read_timeout{15};  // whole request, headers and body: drops slowloris clients
     std::chrono::seconds idle_timeout{60};  // keep-alive wait between requests
     std::chrono::seconds shutdown_grace{10};

@@ -102,13 +102,11 @@ asio::awaitable<void> linger_close(beast::tcp_stream& stream) {
 
 }  // namespace
 
-asio::awaitable<void> Server::Impl::serve_connection(Worker& worker, tcp::socket socket) {
+asio::awaitable<void> Server::Impl::serve_connection(Worker& worker, tcp::socket socket, std::string remote) {
     error_code ignored;
-    auto peer = socket.remote_endpoint(ignored);
-    std::string remote = ignored ? std::string() : peer.address().to_string();
     socket.set_option(tcp::no_delay(true), ignored);
     beast::tcp_stream stream(std::move(socket));
-    ConnectionSlot slot{&stream, false};
+    ConnectionSlot slot{&stream, false, remote};
     ConnectionGuard guard(*this, worker, slot);
     try {
         // Bytes of a pipelined next request stay here between exchanges.

@@ -224,6 +224,35 @@ void Server::Impl::shut_down() {
     core::log::info("server stopped");
 }
 
+bool Server::Impl::claim_address(const std::string& remote) {
+    bool capped = !trusted_proxies.contains(remote);
+    std::lock_guard lock(per_address_mutex);
+    unsigned& count = per_address[remote];
+    if (capped && count >= config.max_connections_per_address) {
+        if (count == 0) per_address.erase(remote);
+        return false;
+    }
+    ++count;
+    return true;
+}
+
+void Server::Impl::release_address(const std::string& remote) {
+    std::lock_guard lock(per_address_mutex);
+    auto found = per_address.find(remote);
+    if (found == per_address.end()) return;
+    if (--found->second == 0) per_address.erase(found);
+}
+
+bool Server::Impl::evict_waiting(Worker& worker) {
+    for (ConnectionSlot* slot : worker.connections) {
+        if (!slot->waiting) continue;
+        slot->waiting = false;  // closed once: its read ends with an error and the guard releases the slot
+        slot->stream->socket().close();
+        return true;
+    }
+    return false;
+}
+
 void Server::Impl::connection_finished() {
     open_connections.fetch_sub(1);
     if (stopping.load()) {
@@ -244,12 +273,21 @@ asio::awaitable<void> Server::Impl::accept_loop(Worker& worker) {
             co_await pause.async_wait(USE_TUPLE);
             continue;
         }
-        if (open_connections.fetch_add(1) >= config.max_connections) {
+        error_code ignored;
+        auto peer = socket.remote_endpoint(ignored);
+        std::string remote = ignored ? std::string() : peer.address().to_string();
+        if (open_connections.fetch_add(1) >= config.max_connections && !evict_waiting(worker)) {
             connection_finished();
             refuse_busy(socket);
             continue;
         }
-        asio::co_spawn(worker.context, serve_connection(worker, std::move(socket)), [](std::exception_ptr) {});
+        if (!claim_address(remote)) {
+            connection_finished();
+            refuse_busy(socket);
+            continue;
+        }
+        asio::co_spawn(worker.context, serve_connection(worker, std::move(socket), std::move(remote)),
+                       [](std::exception_ptr) {});
     }
 }
 

@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -49,7 +50,8 @@ struct Exchange {
 // The part of a connection that shutdown needs to reach.
 struct ConnectionSlot {
     beast::tcp_stream* stream = nullptr;
-    bool waiting = false;  // between requests, nothing in flight: safe to close at shutdown
+    bool waiting = false;  // between requests, nothing in flight: safe to close at shutdown or when full
+    std::string remote;    // the peer's address, counted in Impl::per_address
 };
 
 // One I/O thread: its io_context, its acceptor and the connections it serves. Only this thread touches
@@ -77,6 +79,10 @@ struct Server::Impl {
     std::optional<asio::signal_set> signals;
     std::atomic<bool> stopping{false};
     std::atomic<unsigned> open_connections{0};
+    // Open connections per peer address, so one address cannot hold every slot (max_connections_per_address;
+    // trusted proxies, which carry many clients, are not capped).
+    std::mutex per_address_mutex;
+    std::unordered_map<std::string, unsigned> per_address;
     std::mutex mutex;
     std::condition_variable changed;
     bool stop_requested = false;
@@ -94,6 +100,7 @@ struct Server::Impl {
             server_.metrics.connection_opened();
         }
         ~ConnectionGuard() {
+            server_.release_address(slot_.remote);
             worker_.connections.erase(&slot_);
             server_.metrics.connection_closed();
             server_.connection_finished();
@@ -113,7 +120,14 @@ struct Server::Impl {
     void shut_down();
     void connection_finished();
     asio::awaitable<void> accept_loop(detail::Worker& worker);
-    asio::awaitable<void> serve_connection(detail::Worker& worker, tcp::socket socket);
+    asio::awaitable<void> serve_connection(detail::Worker& worker, tcp::socket socket, std::string remote);
+    // Counts a new connection from remote; false when that address already holds its share.
+    bool claim_address(const std::string& remote);
+    void release_address(const std::string& remote);
+    // At max_connections: closes one connection of this worker that is waiting for a request (idle
+    // keep-alive, or opened and silent), so a flood of idle connections cannot lock new readers out.
+    // False when every connection is busy.
+    bool evict_waiting(detail::Worker& worker);
     asio::awaitable<detail::Exchange> serve_exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                                      const std::string& remote);
     asio::awaitable<Response> call_handler(const Handler& handler, const Request& request, std::string_view route);

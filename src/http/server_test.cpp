@@ -445,6 +445,22 @@ TEST_F(ServerTest, ChunkedBodyOverTheRouteLimitIs413) {
     EXPECT_EQ(reply->status, 413);
 }
 
+// Found by tests/fuzz/http_request_fuzz: Boost 1.81's parser asserted when the last chunk "0\r\n" was
+// followed by a lone byte (boostorg/beast#2861), so any client could abort a debug or sanitizer build.
+TEST_F(ServerTest, ALastChunkArrivingByteByByteIsReadToTheEnd) {
+    start();
+    Client client(port());
+    ASSERT_TRUE(client.send("POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n"));
+    for (std::string_view byte : {"\r", "\n"}) {
+        std::this_thread::sleep_for(50ms);  // each byte its own read on the server
+        ASSERT_TRUE(client.send(byte));
+    }
+    auto reply = client.read_reply();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 200);
+    EXPECT_EQ(reply->body, "{\"bytes\":0}");
+}
+
 TEST_F(ServerTest, BodyWithinTheLimitReachesTheHandler) {
     start();
     Client client(port());
@@ -583,20 +599,61 @@ TEST_F(ServerTest, StopClosesIdleKeepAliveConnectionsAtOnce) {
     EXPECT_FALSE(idle.read_reply());
 }
 
-TEST_F(ServerTest, ConnectionsOverTheLimitAreTurnedAway) {
+TEST_F(ServerTest, ConnectionsOverTheLimitAreTurnedAwayWhenNoneIsIdle) {
     auto config = test_config();
+    config.threads = 1;
     config.max_connections = 2;
     start(config);
+    // Both connections are in the middle of a request: neither can be closed to make room.
     Client first(port());
     Client second(port());
-    for (Client* client : {&first, &second}) {
-        ASSERT_TRUE(client->send(get("/xin-chao")));
-        ASSERT_TRUE(client->read_reply());
-    }
+    for (Client* client : {&first, &second}) ASSERT_TRUE(client->send("GET /xin-chao HTTP/1.1\r\n"));
+    std::this_thread::sleep_for(100ms);
     Client third(port());
     third.send(get("/xin-chao"));
     auto reply = third.read_reply();
     EXPECT_TRUE(!reply || reply->status == 503);
+}
+
+TEST_F(ServerTest, AtTheLimitAnIdleConnectionMakesRoomForANewReader) {
+    auto config = test_config();
+    config.threads = 1;
+    config.max_connections = 2;
+    start(config);
+    Client silent(port());  // opened and never used, like an attacker's or a browser's spare connection
+    Client idle(port());
+    ASSERT_TRUE(idle.send(get("/xin-chao")));
+    ASSERT_TRUE(idle.read_reply());
+    std::this_thread::sleep_for(100ms);
+    Client reader(port());
+    ASSERT_TRUE(reader.send(get("/xin-chao")));
+    auto reply = reader.read_reply();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 200);
+}
+
+TEST_F(ServerTest, OneAddressCannotHoldEveryConnection) {
+    auto config = test_config();
+    config.max_connections_per_address = 3;
+    start(config);
+    std::vector<std::unique_ptr<Client>> held;
+    for (int i = 0; i < 3; ++i) {
+        held.push_back(std::make_unique<Client>(port()));
+        ASSERT_TRUE(held.back()->send("GET /xin-chao HTTP/1.1\r\n"));  // busy, so never evicted
+    }
+    std::this_thread::sleep_for(100ms);
+    Client fourth(port());
+    fourth.send(get("/xin-chao"));
+    auto refused = fourth.read_reply();
+    EXPECT_TRUE(!refused || refused->status == 503);
+    // When one of them closes, the address may connect again.
+    held.pop_back();
+    std::this_thread::sleep_for(100ms);
+    Client again(port());
+    ASSERT_TRUE(again.send(get("/xin-chao")));
+    auto reply = again.read_reply();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 200);
 }
 
 TEST_F(ServerTest, HealthzAndMetricsAreServedBeforeRouting) {
