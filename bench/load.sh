@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Load on the public pages: wrk -t2 -c64 -d10s against home, a category and an article, identity and
-# gzip, with the page cache on and off (the "before"), and, when nginx is installed, against nginx
-# serving the very same bytes saved from cong (gzip_static, access log on, 2 workers), printing
-# requests/s, p50/p99 latency and the ratio cong/nginx.
+# Load on the public pages: wrk -t2 -c64 -d10s against home, a category, an article, two searches and the
+# RSS feed, identity and gzip, with the page cache on and off (the "before"), and, when nginx is installed,
+# against nginx serving the very same bytes saved from cong (gzip_static, access log on, 2 workers),
+# printing requests/s, p50/p99 latency and the ratio cong/nginx.
 # Usage: bench/load.sh  — uses build/release/cong, or the binary in $CONG; loopback only.
-# DURATION=10s CONNECTIONS=64 change the wrk run; MODES="on nginx" skips the uncached run.
+#   DATA=dir       serve that data directory (e.g. from bench/dataset.sh) instead of a fresh demo portal
+#   DURATION=10s CONNECTIONS=64 change the wrk run; MODES="on nginx" skips the uncached run;
+#   PAGES="home article" measures only those (home category article search search2 rss).
+# Searches are never cached (every query is its own page): they are measured with the per-address search
+# limit lifted, and nginx's figure for them is for the saved result page, an upper bound no search reaches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
@@ -13,14 +17,31 @@ cong=${CONG:-build/release/cong}
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-64}
 modes=${MODES:-"on off nginx"}
+pages=${PAGES:-"home category article search search2 rss"}
 work=$(mktemp -d)
 pid=""
 stop_server() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
 cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 
-$cong init --demo --data "$work/data" >/dev/null 2>&1
+if [[ -n "${DATA:-}" ]]; then
+  data=$DATA
+  [[ -f "$data/cong.db" ]] || { echo "no database in $DATA (make one with bench/dataset.sh)"; exit 2; }
+else
+  data=$work/data
+  $cong init --demo --data "$data" >/dev/null 2>&1
+  # A production portal has its public host set; without it feeds follow the Host header and are not kept.
+  $cong site set --data "$data" --host thoxuan.thanhhoa.gov.vn >/dev/null 2>&1
+fi
 port=$((20000 + RANDOM % 20000))
+
+# Saved file names for nginx (the extension gives its Content-Type).
+declare -A saved=([home]=home.html [category]=category.html [article]=article.html [search]=search.html
+                  [search2]=search2.html [rss]=rss.xml)
+# One word, and a phrase found in most articles.
+search_url='/tim-kiem?q=giao+th%C3%B4ng'
+search2_url='/tim-kiem?q=%22n%C3%B4ng+th%C3%B4n+m%E1%BB%9Bi%22'
+rss_url=/rss.xml
 
 # The pages, saved from cong during the first run, for nginx.
 mkdir -p "$work/www"
@@ -50,39 +71,50 @@ http {
 CONF
     nginx -c "$work/nginx.conf" -p "$work" -g 'daemon off;' 2>"$work/nginx-start.log" &
     pid=$!
-    until curl -fsS "http://127.0.0.1:$port/home.html" >/dev/null 2>&1; do sleep 0.01; done
-    home=/home.html category=/category.html article=/article.html
+    until curl -fsS "http://127.0.0.1:$port/home.html" >/dev/null 2>&1; do
+      kill -0 "$pid" 2>/dev/null || { echo "nginx did not start:"; tail -3 "$work/nginx-start.log"; exit 1; }
+      sleep 0.01
+    done
+    declare -A url=()
+    for name in $pages; do url[$name]=/${saved[$name]}; done
   else
     enabled=true; [[ $mode == off ]] && enabled=false
     # Access logging stays on (to a file), as in production.
-    CONG_CACHE_ENABLED=$enabled $cong serve --data "$work/data" --listen "127.0.0.1:$port" 2>"$work/log-$mode" >&2 &
+    CONG_CACHE_ENABLED=$enabled CONG_LIMITS_SEARCH_PER_MINUTE=1000000 \
+      $cong serve --data "$data" --listen "127.0.0.1:$port" 2>"$work/log-$mode" >&2 &
     pid=$!
-    until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.01; done
-    home=/
+    until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || { echo "cong did not start:"; tail -3 "$work/log-$mode"; exit 1; }
+    sleep 0.01
+  done
     # sed reads to the end (head would close the pipe early and pipefail would stop the script).
     front=$(curl -fsS "http://127.0.0.1:$port/")
-    category=$(grep -o 'href="/chuyen-muc/[a-z0-9-]*"' <<<"$front" | sed -n 1p | cut -d'"' -f2)
-    article=$(grep -o 'href="/bai-viet/[a-z0-9-]*"' <<<"$front" | sed -n 1p | cut -d'"' -f2)
+    declare -A url=([home]=/ [search]=$search_url [search2]=$search2_url [rss]=$rss_url)
+    url[category]=$(grep -o 'href="/chuyen-muc/[a-z0-9-]*"' <<<"$front" | sed -n 1p | cut -d'"' -f2)
+    url[article]=$(grep -o 'href="/bai-viet/[a-z0-9-]*"' <<<"$front" | sed -n 1p | cut -d'"' -f2)
   fi
-  for name in home category article; do
-    url=${!name}
+  for name in $pages; do
+    target=${url[$name]}
     if [[ $mode == on ]]; then
-      curl -fsS "http://127.0.0.1:$port$url" -o "$work/www/$name.html"
-      curl -fsS -H "Accept-Encoding: gzip" "http://127.0.0.1:$port$url" -o "$work/www/$name.html.gz"
+      curl -fsS "http://127.0.0.1:$port$target" -o "$work/www/${saved[$name]}"
+      curl -fsS -H "Accept-Encoding: gzip" "http://127.0.0.1:$port$target" -o "$work/www/${saved[$name]}.gz"
     fi
     for enc in identity gzip; do
-      bytes=$(curl -fsS -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$url" | wc -c)
-      out=$(wrk -t2 -c"$connections" -d"$duration" -H "Accept-Encoding: $enc" --latency "http://127.0.0.1:$port$url")
+      bytes=$(curl -fsS -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$target" | wc -c)
+      out=$(wrk -t2 -c"$connections" -d"$duration" -H "Accept-Encoding: $enc" --latency "http://127.0.0.1:$port$target")
       rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
       p50=$(awk '$1=="50%"{print $2}' <<<"$out")
       p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+      # Anything but 2xx/3xx (a 429 from a limit, a 5xx) would make the figure meaningless: say so.
+      bad=$(awk '/Non-2xx or 3xx responses/{print $5}' <<<"$out")
       ratio=""
       [[ $mode == on ]] && cong_rps[$name-$enc]=$rps
       if [[ $mode == nginx && -n "${cong_rps[$name-$enc]:-}" ]]; then
         ratio=$(awk -v c="${cong_rps[$name-$enc]}" -v n="$rps" 'BEGIN{printf "%.2f", c/n}')
       fi
       server=$mode; [[ $mode != nginx ]] && server="cong-$mode"
-      printf '%-8s %-10s %-9s %12s %10s %10s %12s %11s\n' "$server" "$name" "$enc" "$rps" "$p50" "$p99" "$bytes" "$ratio"
+      printf '%-8s %-10s %-9s %12s %10s %10s %12s %11s%s\n' "$server" "$name" "$enc" "$rps" "$p50" "$p99" "$bytes" \
+        "$ratio" "${bad:+  ($bad non-2xx)}"
     done
   done
   if [[ $mode == on ]]; then

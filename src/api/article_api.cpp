@@ -58,7 +58,8 @@ Result<void> read_article_fields(const boost::json::object& json, content::Artic
     if (status) {
         auto parsed = model::parse_article_status(*status);
         if (!parsed)
-            return Error{Errc::InvalidInput, "Trạng thái phải là draft, pending hoặc published", "status"};
+            return Error{Errc::InvalidInput,
+                         "Trạng thái phải là draft, pending, published, scheduled hoặc unpublished", "status"};
         input.status = *parsed;
     }
     CONG_TRY(published_at, nullable_time_field(json, "published_at"));
@@ -70,6 +71,11 @@ Result<void> read_article_fields(const boost::json::object& json, content::Artic
         input.body = std::move(body);
     }
     return {};
+}
+
+// The account and its address, for the rules and the audit log.
+content::ActingUser acting(const model::User& user, const http::Request& request) {
+    return {user, request.remote_address};
 }
 
 }  // namespace
@@ -91,7 +97,7 @@ http::Response ApiHandlers::create_article(const http::Request& request) {
     if (auto read = read_article_fields(*json, input); !read) return error_response(request, read.error());
     if (input.category_slug.empty())
         return error_response(request, {Errc::InvalidInput, "Cần chọn chuyên mục (category)", "category"});
-    auto article = articles.create_article(input, *user);
+    auto article = articles.create_article(input, acting(*user, request));
     if (!article) return error_response(request, article.error());
     auto response = json_response(article_json(*article, input.category_slug), 201);
     response.header("Location", "/api/v1/articles/" + std::to_string(article->id));
@@ -124,7 +130,7 @@ http::Response ApiHandlers::update_article(const http::Request& request) {
             category_slug = input.category_slug;
             return {};
         },
-        *user);
+        acting(*user, request));
     if (!article) return error_response(request, article.error());
     return json_response(article_json(*article, category_slug));
 }
@@ -134,7 +140,8 @@ http::Response ApiHandlers::delete_article(const http::Request& request) {
     if (!user) return error_response(request, user.error());
     auto id = parse_id(request.param("id"));
     if (!id) return error_response(request, id.error());
-    if (auto deleted = articles.delete_article(*id, *user); !deleted) return error_response(request, deleted.error());
+    if (auto deleted = articles.delete_article(*id, acting(*user, request)); !deleted)
+        return error_response(request, deleted.error());
     http::Response response;
     response.status = 204;
     response.content_type.clear();

@@ -28,6 +28,8 @@ void add_api_routes(http::Router& router, ApiHandlers& api, const core::HttpConf
 
     // Media library
     router.post("/api/v1/media", bind(&ApiHandlers::upload_media), upload);
+    router.get("/api/v1/media", bind(&ApiHandlers::list_media));
+    router.put("/api/v1/media/{id}", bind(&ApiHandlers::update_media), with_body);
 
 }
 

@@ -26,6 +26,10 @@ struct ApiHandlers {
     http::Response update_article(const http::Request& request);
     http::Response delete_article(const http::Request& request);
     http::Response upload_media(const http::Request& request);
+    // GET /api/v1/media?q=&page= — the library, newest first (token required: it lists unpublished photos).
+    http::Response list_media(const http::Request& request);
+    // PUT /api/v1/media/{id} — JSON {caption, alt, credit}; absent fields are kept.
+    http::Response update_media(const http::Request& request);
     http::Response list_categories(const http::Request& request);
     http::Response create_category(const http::Request& request);
     // GET /api/v1/search?q=&page=&category=&from=&to= — public: no token, published articles only.

@@ -46,6 +46,16 @@ struct Entry {
 
 using EntryPtr = std::shared_ptr<Entry>;
 
+// The compressors allocate for the worst case (about the input's size) and keep that capacity: a stored
+// gzip body of 5 kB held 17 kB, and the budget, counting sizes, was exceeded about twice over. Bodies are
+// kept at their exact size, and the cache counts what they hold.
+std::shared_ptr<const std::string> exact_body(std::string text) {
+    text.shrink_to_fit();
+    return std::make_shared<const std::string>(std::move(text));
+}
+
+std::size_t held_bytes(const std::shared_ptr<const std::string>& body) { return body ? body->capacity() : 0; }
+
 }  // namespace
 
 // Eviction is CLOCK, an approximation of LRU that lets hits take only a shared lock: the queue is in
@@ -69,9 +79,36 @@ struct PageCache::Shard {
     }
 };
 
+std::string cache_host(std::string_view host) {
+    // "[::1]:8080" keeps its brackets and drops the port; "Example.VN:80" → "example.vn".
+    if (host.starts_with('[')) {
+        if (auto close = host.find(']'); close != std::string_view::npos) host = host.substr(0, close + 1);
+    } else if (auto colon = host.rfind(':'); colon != std::string_view::npos) {
+        host = host.substr(0, colon);
+    }
+    // "example.vn." names the same site as "example.vn".
+    while (host.ends_with('.')) host.remove_suffix(1);
+    std::string out(host);
+    for (char& c : out) c = lower(c);
+    return out;
+}
+
 std::string cache_key(const http::Request& request) {
-    if (request.query.empty()) return request.path;
-    return request.path + "?" + request.query;
+    return cache_key(cache_host(request.header("Host").value_or("")), request);
+}
+
+std::string cache_key(std::string_view host, const http::Request& request) {
+    // Sites are told apart by Host, and pages that carry absolute links follow it: two hosts never share
+    // an entry. The host comes first, ended by a character no host or path contains unescaped.
+    std::string key(host);
+    key.reserve(key.size() + 1 + request.path.size() + (request.query.empty() ? 0 : 1 + request.query.size()));
+    key += ' ';
+    key += request.path;
+    if (!request.query.empty()) {
+        key += '?';
+        key += request.query;
+    }
+    return key;
 }
 
 core::Timestamp next_vietnam_midnight(core::Timestamp t) {
@@ -85,6 +122,8 @@ PageCache::PageCache(PageCacheOptions options)
       shard_budget_(options.max_bytes / std::max(1u, options.shards)),
       shards_(std::make_unique<Shard[]>(std::max(1u, options.shards))) {
     options_.shards = std::max(1u, options_.shards);
+    for (const auto& host : options_.site_hosts) site_hosts_.push_back(cache_host(host));
+    std::sort(site_hosts_.begin(), site_hosts_.end());
 }
 
 PageCache::~PageCache() = default;
@@ -93,11 +132,17 @@ PageCache::Shard& PageCache::shard_for(std::string_view key) const {
     return shards_[std::hash<std::string_view>{}(key) % options_.shards];
 }
 
+std::string PageCache::key_for(const http::Request& request) const {
+    auto host = cache_host(request.header("Host").value_or(""));
+    if (!site_hosts_.empty() && !std::binary_search(site_hosts_.begin(), site_hosts_.end(), host)) host.clear();
+    return cache_key(host, request);
+}
+
 std::uint64_t PageCache::generation() const { return generation_.load(std::memory_order_acquire); }
 
 std::optional<http::Response> PageCache::lookup(const http::Request& request) {
     if (request.method != http::Method::Get && request.method != http::Method::Head) return std::nullopt;
-    std::string key = cache_key(request);
+    std::string key = key_for(request);
     Shard& shard = shard_for(key);
     EntryPtr entry;
     {
@@ -164,7 +209,7 @@ bool PageCache::store(const http::Request& request, const http::Response& respon
     if (kept.status != 200) return false;
 
     auto entry = std::make_shared<Entry>();
-    entry->key = cache_key(request);
+    entry->key = key_for(request);
     entry->content_type = kept.content_type;
     entry->cache_control = kept.cache_control;
     for (auto& header : kept.headers) {
@@ -173,15 +218,15 @@ bool PageCache::store(const http::Request& request, const http::Response& respon
     }
     bool compressible = http::is_compressible(kept.content_type) && kept.body.size() >= http::MIN_COMPRESS_BYTES;
     if (compressible) {
-        entry->gzip = std::make_shared<const std::string>(http::gzip(kept.body, PRECOMPRESS_GZIP_LEVEL));
-        entry->brotli = std::make_shared<const std::string>(http::brotli(kept.body, PRECOMPRESS_BROTLI_QUALITY));
+        entry->gzip = exact_body(http::gzip(kept.body, PRECOMPRESS_GZIP_LEVEL));
+        entry->brotli = exact_body(http::brotli(kept.body, PRECOMPRESS_BROTLI_QUALITY));
     }
-    entry->identity = std::make_shared<const std::string>(std::move(kept.body));
+    entry->identity = exact_body(std::move(kept.body));
     entry->tags = response.cache_tags;
     auto now = options_.now();
     entry->expires = std::min(next_vietnam_midnight(now), now + options_.max_age);
-    entry->bytes = entry->key.size() + entry->identity->size() + (entry->gzip ? entry->gzip->size() : 0) +
-                   (entry->brotli ? entry->brotli->size() : 0) + sizeof(Entry);
+    entry->bytes = entry->key.capacity() + held_bytes(entry->identity) + held_bytes(entry->gzip) +
+                   held_bytes(entry->brotli) + sizeof(Entry);
     for (const auto& tag : entry->tags) entry->bytes += tag.size();
     for (const auto& header : entry->headers) entry->bytes += header.name.size() + header.value.size();
     if (entry->bytes * 2 > shard_budget_) return false;

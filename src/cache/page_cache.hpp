@@ -31,6 +31,11 @@ struct PageCacheOptions {
     unsigned shards = DEFAULT_SHARDS;           // independent locks; a hot page only touches its own
     std::chrono::seconds max_age = DEFAULT_MAX_AGE;
     core::Timestamp (*now)() = core::now;       // tests move time
+    // The public hosts of the installation's sites. When given, a Host that names none of them is keyed as
+    // a request without Host: pages for an unknown host are the default site's, and a client cycling
+    // through made-up Host headers cannot turn every request into a miss that renders and compresses a
+    // page. Empty: every host is its own site.
+    std::vector<std::string> site_hosts;
 };
 
 struct PageCacheStats {
@@ -68,12 +73,19 @@ private:
     std::size_t shard_budget_;
     std::atomic<std::uint64_t> generation_{0};
     std::unique_ptr<Shard[]> shards_;
+    std::vector<std::string> site_hosts_;  // cache_host form, sorted
 
     Shard& shard_for(std::string_view key) const;
+    std::string key_for(const http::Request& request) const;
 };
 
-// The key of a request: its path, and its raw query when it has one.
+// The key of a request: its site's host (from Host, see cache_host), its path, and its raw query when it
+// has one.
 std::string cache_key(const http::Request& request);
+// The same with the host given (already in cache_host form).
+std::string cache_key(std::string_view host, const http::Request& request);
+// A Host header as the cache tells sites apart: lower case, without the port or a final dot.
+std::string cache_host(std::string_view host);
 // The first midnight in Vietnam (UTC+7) after t: the header's date line changes then.
 core::Timestamp next_vietnam_midnight(core::Timestamp t);
 

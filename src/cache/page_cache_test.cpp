@@ -175,6 +175,25 @@ TEST(PageCache, MemoryNeverExceedsTheBudgetUnderManyDistinctPages) {
     EXPECT_GT(cache.stats().evictions, 1000u);
 }
 
+TEST(PageCache, KeptBodiesHoldNoMoreMemoryThanTheyCount) {
+    PageCache cache(one_shard(4 << 20));
+    auto response = page("Bài dài", {"article:1"}, 400);
+    response.body.reserve(1 << 20);  // a renderer that grew its buffer well past the page
+    auto request = get("/bai-viet/bai-dai");
+    ASSERT_TRUE(cache.store(request, response, cache.generation()));
+    std::size_t held = 0;
+    for (const char* encoding : {"identity", "gzip", "br"}) {
+        auto hit = cache.lookup(get("/bai-viet/bai-dai", encoding));
+        ASSERT_TRUE(hit && hit->shared_body) << encoding;
+        // The compressors reserve about the input's size; a kept body is trimmed to its own.
+        EXPECT_LE(hit->shared_body->capacity(), hit->shared_body->size() + 32) << encoding;
+        held += hit->shared_body->capacity();
+    }
+    auto bytes = cache.stats().bytes;
+    EXPECT_GE(bytes, held);
+    EXPECT_LT(bytes, held + 4096);
+}
+
 TEST(PageCache, KeepsNothingPersonalFailedOrUntagged) {
     PageCache cache(one_shard());
     auto with_cookie = page("A", {"article:1"});
@@ -201,6 +220,66 @@ TEST(PageCache, TheQueryStringIsPartOfTheKey) {
     ASSERT_TRUE(cache.store(second, page("Trang 2", {"category:1"}), cache.generation()));
     EXPECT_FALSE(cache.lookup(get("/chuyen-muc/tin-tuc")));
     EXPECT_TRUE(cache.lookup(second));
+}
+
+TEST(PageCache, TwoSitesServedByOneInstallationNeverShareAPage) {
+    PageCache cache(one_shard());
+    auto province = get("/");
+    province.headers.push_back({"Host", "thanhhoa.gov.vn"});
+    auto commune = get("/");
+    commune.headers.push_back({"Host", "thoxuan.thanhhoa.gov.vn"});
+    ASSERT_TRUE(cache.store(province, page("Cổng tỉnh", {"site:1"}), cache.generation()));
+    EXPECT_FALSE(cache.lookup(commune));
+    ASSERT_TRUE(cache.store(commune, page("Cổng huyện", {"site:2"}), cache.generation()));
+
+    auto province_hit = cache.lookup(province);
+    auto commune_hit = cache.lookup(commune);
+    ASSERT_TRUE(province_hit);
+    ASSERT_TRUE(commune_hit);
+    EXPECT_EQ(body(*province_hit), page_text("Cổng tỉnh"));
+    EXPECT_EQ(body(*commune_hit), page_text("Cổng huyện"));
+    EXPECT_EQ(cache.stats().entries, 2u);
+    // Without a Host (HTTP/1.0) a request is a third site, not either of these.
+    EXPECT_FALSE(cache.lookup(get("/")));
+}
+
+TEST(PageCache, TheSameHostWrittenWithCapitalsAPortOrAFinalDotIsTheSameSite) {
+    PageCache cache(one_shard());
+    auto plain = get("/chuyen-muc/tin-tuc");
+    plain.headers.push_back({"Host", "thoxuan.thanhhoa.gov.vn"});
+    ASSERT_TRUE(cache.store(plain, page("Tin tức", {"category:1"}), cache.generation()));
+    for (const char* host : {"ThoXuan.ThanhHoa.gov.vn", "thoxuan.thanhhoa.gov.vn:8080", "thoxuan.thanhhoa.gov.vn."}) {
+        auto request = get("/chuyen-muc/tin-tuc");
+        request.headers.push_back({"Host", host});
+        EXPECT_TRUE(cache.lookup(request)) << host;
+    }
+    EXPECT_EQ(cache::cache_host("[::1]:8080"), "[::1]");
+    EXPECT_EQ(cache::cache_host("127.0.0.1:8080"), "127.0.0.1");
+    EXPECT_EQ(cache::cache_host(""), "");
+}
+
+TEST(PageCache, MadeUpHostsShareTheDefaultSitesPagesInsteadOfMissingEveryTime) {
+    auto options = one_shard();
+    options.site_hosts = {"ThoXuan.ThanhHoa.gov.vn", "xuanlai.thanhhoa.gov.vn"};
+    PageCache cache(options);
+    auto with_host = [](std::string host) {
+        auto request = get("/");
+        request.headers.push_back({"Host", std::move(host)});
+        return request;
+    };
+    ASSERT_TRUE(cache.store(get("/"), page("Cổng mặc định", {"site:1"}), cache.generation()));
+    for (int i = 0; i < 100; ++i) {
+        auto hit = cache.lookup(with_host("khong-co-" + std::to_string(i) + ".example"));
+        ASSERT_TRUE(hit) << i;
+        EXPECT_EQ(body(*hit), page_text("Cổng mặc định"));
+    }
+    // A site's own host, however it is written, is still its own entry.
+    EXPECT_FALSE(cache.lookup(with_host("thoxuan.thanhhoa.gov.vn:443")));
+    ASSERT_TRUE(cache.store(with_host("thoxuan.thanhhoa.gov.vn"), page("Thọ Xuân", {"site:2"}), cache.generation()));
+    auto hit = cache.lookup(with_host("THOXUAN.thanhhoa.gov.vn"));
+    ASSERT_TRUE(hit);
+    EXPECT_EQ(body(*hit), page_text("Thọ Xuân"));
+    EXPECT_EQ(cache.stats().entries, 2u);
 }
 
 TEST(PageCache, APageRenderedBeforeMidnightInVietnamIsNotServedAfterIt) {

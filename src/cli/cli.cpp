@@ -9,6 +9,7 @@
 #include "content/site_service.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
+#include "media/media_service.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <CLI/CLI.hpp>
@@ -52,7 +53,11 @@ int init_command(const core::Config& config, bool demo) {
         std::cerr << "Demo content: " << loaded->categories << " categories, " << loaded->articles << " articles, "
                   << loaded->photos << " photos.\n"
                   << "Account: login " << loaded->admin_login << ", password " << loaded->admin_password
-                  << " (shown once; API token: cong token create --login " << loaded->admin_login << ")\n";
+                  << " (shown once; API token: cong token create --login " << loaded->admin_login << ")\n"
+                  << "Account: login " << loaded->approver_login << ", password " << loaded->approver_password
+                  << " (approver: reviews and publishes)\n"
+                  << "Account: login " << loaded->editor_login << ", password " << loaded->editor_password
+                  << " (editor: writes and submits)\n";
     }
     std::cerr << "Database ready in " << storage::sqlite_path(config.storage.data_dir) << "\n";
     return 0;
@@ -121,6 +126,20 @@ int search_reindex_command(const core::Config& config) {
     if (!indexed) return fail(indexed.error());
     std::cerr << "Search index rebuilt: " << *indexed << " articles.\n";
     return 0;
+}
+
+// Derives the served variants of photos uploaded before the pipeline (or by an older ladder). The server may
+// run meanwhile: files appear atomically and each photo is updated in its own transaction.
+int media_rebuild_command(const core::Config& config) {
+    auto db = open_existing(config);
+    if (!db) return fail(db.error());
+    media::MediaService media{**db, config.storage.data_dir + "/media", config.media};
+    auto rebuilt = media.rebuild_variants([](int done, std::int64_t id) {
+        std::cerr << "\r" << done << " photos (last: " << id << ")" << std::flush;
+    });
+    if (!rebuilt) return fail(rebuilt.error());
+    std::cerr << "\rVariants derived for " << rebuilt->rebuilt << " photos; " << rebuilt->failed << " failed.\n";
+    return rebuilt->failed == 0 ? 0 : 1;
 }
 
 int backup_command(const core::Config& config, const std::string& file) {
@@ -205,6 +224,10 @@ int run(int argc, char** argv) {
     auto* search_reindex =
         search->add_subcommand("reindex", "rebuild the search index of every article (server may run)")->fallthrough();
 
+    auto* media_command = app.add_subcommand("media", "the photo library")->fallthrough()->require_subcommand(1);
+    auto* media_rebuild = media_command->add_subcommand(
+        "rebuild", "derive the served sizes of photos uploaded before them (server may run)")->fallthrough();
+
     std::string file;
     auto* backup = app.add_subcommand("backup", "copy the database to FILE, also while the server runs")->fallthrough();
     backup->add_option("FILE", file, "file to write (must not exist)")->required();
@@ -212,7 +235,7 @@ int run(int argc, char** argv) {
     restore->add_option("FILE", file, "a backup made by `cong backup`")->required()->check(CLI::ExistingFile);
 
     // Every command answers --data and --config itself, so its --help shows them.
-    for (auto* command : {init, serve, user_add, token_create, site_set, search_reindex, backup, restore}) {
+    for (auto* command : {init, serve, user_add, token_create, site_set, search_reindex, media_rebuild, backup, restore}) {
         command->add_option("--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);
         command->add_option("--data", data_dir, "data directory: the SQLite database and media files (default ./data)");
     }
@@ -232,6 +255,7 @@ int run(int argc, char** argv) {
         if (*token_create) return token_create_command(config, token_login, label);
         if (*site_set) return site_set_command(config, site_options);
         if (*search_reindex) return search_reindex_command(config);
+        if (*media_rebuild) return media_rebuild_command(config);
         if (*backup) return backup_command(config, file);
         if (*restore) return restore_command(config, file);
     } catch (const std::exception& e) {

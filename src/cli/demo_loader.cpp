@@ -190,7 +190,7 @@ private:
         }
         CONG_TRY(body, content::document_from_json_value(json::object{{"type", "doc"}, {"content", std::move(content)}}));
         input.body = std::move(body);
-        CONG_TRY(article, articles_.create_article(input, admin_));
+        CONG_TRY(article, articles_.create_article(input, {admin_, ""}));
         (void)article;
         ++summary_.articles;
         return {};
@@ -223,6 +223,10 @@ Result<DemoSummary> load_demo_content(storage::Database& db, const core::Config&
         auth::UserService users{db};
         std::string password = generate_password();
         CONG_TRY(admin, users.add_user("admin", model::Role::Admin, password, "Quản trị viên"));
+        std::string approver_password = generate_password();
+        CONG_TRY(approver, users.add_user("duyet", model::Role::Approver, approver_password, "Trưởng ban biên tập"));
+        std::string editor_password = generate_password();
+        CONG_TRY(editor, users.add_user("bientap", model::Role::Editor, editor_password, "Biên tập viên"));
         Loader loader{db, config, site_id};
         try {
             CONG_TRY(summary, loader.load(root.as_object(), admin));
@@ -238,6 +242,10 @@ Result<DemoSummary> load_demo_content(storage::Database& db, const core::Config&
             (void)ntm_imported;
             summary.admin_login = admin.login;
             summary.admin_password = password;
+            summary.approver_login = approver.login;
+            summary.approver_password = approver_password;
+            summary.editor_login = editor.login;
+            summary.editor_password = editor_password;
             return summary;
         } catch (const std::exception& e) {
             // as_object()/as_string() throw on a demo file of the wrong shape: a fault in our own data.

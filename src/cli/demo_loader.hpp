@@ -16,6 +16,11 @@ struct DemoSummary {
     int photos = 0;
     std::string admin_login;
     std::string admin_password;  // generated; shown once
+    // The other demo accounts, to try the editorial workflow: an approver ("duyet") and an editor ("bientap").
+    std::string approver_login;
+    std::string approver_password;
+    std::string editor_login;
+    std::string editor_password;
 };
 
 // Loads src/cli/demo/demo_content.json (embedded in the binary) into an empty site.

@@ -1,12 +1,21 @@
 #include "cli/serve.hpp"
 
+#include "admin/account_routes.hpp"
+#include "admin/article_pages.hpp"
+#include "admin/media_pages.hpp"
+#include "admin/session_shell.hpp"
+#include "admin/settings_pages.hpp"
+#include "api/authentication.hpp"
 #include "api/routes.hpp"
 #include "api/target_api.hpp"
+#include "auth/session_service.hpp"
 #include "auth/token_service.hpp"
+#include "auth/user_service.hpp"
 #include "cache/page_cache.hpp"
 #include "cli/data_lock.hpp"
 #include "content/article_service.hpp"
 #include "content/category_service.hpp"
+#include "content/publish_scheduler.hpp"
 #include "content/published_content.hpp"
 #include "content/site_service.hpp"
 #include "core/log.hpp"
@@ -53,11 +62,33 @@ int serve_command(const core::Config& config) {
         categories.set_change_listener(&page_cache);
     }
     media::MediaService media{**db, config.storage.data_dir + "/media", config.media};
+    if (config.cache.enabled) media.set_change_listener(&page_cache);
+    // Photos uploaded before the variant pipeline have no files Cổng may serve until they are derived.
+    if (auto waiting = media.count_without_variants(); waiting && *waiting > 0)
+        core::log::warn("photos without variants: run `cong media rebuild`", {{"data", config.storage.data_dir}});
     auth::TokenService tokens{**db};
     targets::TargetService target_service{**db, *site_id};
     targets::NtmService ntm_service{**db, *site_id};
 
     http::Router router;
+    // The back office: the session shell comes first, every admin page is guarded by it.
+    auth::SessionService sessions{**db, auth::SessionLimits::from(config)};
+    admin::SessionShell admin_shell{sessions, [&db, id = *site_id] {
+                                        auto site = content::find_site(**db, id);
+                                        return site ? site->name : std::string("Cổng");
+                                    }};
+    admin::add_account_admin_routes(router, admin_shell);
+    auth::UserService users{**db};
+    admin::add_user_admin_routes(router, admin_shell, users, **db);
+    admin::add_audit_admin_routes(router, admin_shell, **db);
+    admin::add_article_admin_routes(router, admin_shell, articles);
+    admin::add_settings_admin_routes(router, admin_shell, **db, categories, *site_id,
+                                     config.cache.enabled ? &page_cache : nullptr);
+    admin::add_media_admin_routes(router, admin_shell, media,
+                                  {.site_id = *site_id,
+                                   .max_upload_bytes = config.http.max_upload_bytes,
+                                   .upload_gate = admin::signed_in_gate(sessions)});
+    api::accept_session_cookies(&sessions);
     search::SearchService search{**db, *site_id};
     site::SitePages site_pages{published, media, core::now, &search};
     site::add_site_routes(router, site_pages);
@@ -80,7 +111,14 @@ int serve_command(const core::Config& config) {
         metrics.add_collector([&page_cache](std::string& out) { page_cache.write_metrics(out); });
     }
     if (auto bound = server.bind(); !bound) return fail(bound.error());
+    // Scheduled articles are published by this thread when their time comes; it stops before the services
+    // it uses go (on SIGTERM run() returns, and stop() waits for a run in progress).
+    content::PublishScheduler scheduler{articles};
+    scheduler.start();
     server.run();
+    scheduler.stop();
+    // The sessions die with this function; the API must not keep a pointer to them.
+    api::accept_session_cookies(nullptr);
     return 0;
 }
 

@@ -14,12 +14,38 @@ using core::Result;
 using model::ArticleStatus;
 using model::Role;
 
-bool can_publish(const model::User& user) { return user.role == Role::Admin || user.role == Role::Approver; }
+// The audit action of a save that moved an article from before (none: just created) to after.
+std::string transition_action(std::optional<ArticleStatus> before, ArticleStatus after, SaveKind kind) {
+    if (before == after || (!before && after == ArticleStatus::Draft))
+        return kind == SaveKind::Autosave ? "article.autosave" : "article.update";
+    switch (after) {
+        case ArticleStatus::Draft: return "article.return_to_draft";
+        case ArticleStatus::Pending: return "article.submit";
+        case ArticleStatus::Scheduled: return "article.schedule";
+        case ArticleStatus::Published: return "article.publish";
+        case ArticleStatus::Unpublished: return "article.unpublish";
+    }
+    return "article.update";
+}
 
-// Editors write and submit their own articles; approvers and admins may change any article.
-bool can_edit(const model::User& user, const model::Article& article) {
-    if (can_publish(user)) return true;
-    return article.author_id == user.id && article.status != ArticleStatus::Published;
+model::ArticleRevision revision_of(const model::Article& article, const ActingUser& acting, SaveKind kind) {
+    model::ArticleRevision r;
+    r.article_id = article.id;
+    r.user_id = acting.user.id;
+    r.login = acting.user.login;
+    r.created_at = article.updated_at;
+    r.autosave = kind == SaveKind::Autosave;
+    r.status = article.status;
+    r.title = article.title;
+    r.lead = article.lead;
+    r.body_json = article.body_json;
+    r.byline = article.byline;
+    r.source = article.source;
+    r.category_id = article.category_id;
+    r.cover_media_id = article.cover_media_id;
+    r.featured = article.featured;
+    r.published_at = article.published_at;
+    return r;
 }
 
 Result<std::string> unique_slug(storage::Tx& tx, std::int64_t site_id, std::string base) {
@@ -38,13 +64,38 @@ Result<std::string> unique_slug(storage::Tx& tx, std::int64_t site_id, std::stri
 
 }  // namespace
 
+bool can_review(const model::User& user) { return user.role == Role::Admin || user.role == Role::Approver; }
+
+// Editors write and submit their own articles while no approver has taken them on (draft, pending,
+// unpublished); approvers and admins may change any article.
+bool can_edit(const model::User& user, const model::Article& article) {
+    if (can_review(user)) return true;
+    return article.author_id == user.id &&
+           (article.status == ArticleStatus::Draft || article.status == ArticleStatus::Pending ||
+            article.status == ArticleStatus::Unpublished);
+}
+
 std::string article_path(const model::Article& article) { return "/bai-viet/" + article.slug; }
 std::string category_path(const model::Category& category) { return "/chuyen-muc/" + category.slug; }
 
 Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article article, const ArticleInput& input,
                                              const model::User& user) {
-    if (input.status == ArticleStatus::Published && !can_publish(user))
-        return Error{Errc::Forbidden, "Chỉ người duyệt bài hoặc quản trị mới được xuất bản", "status"};
+    auto now = core::now();
+    auto status = input.status;
+    if (!can_review(user) && status != ArticleStatus::Draft && status != ArticleStatus::Pending)
+        return Error{Errc::Forbidden, "Chỉ người duyệt bài hoặc quản trị mới được xuất bản, hẹn giờ hoặc gỡ bài",
+                     "status"};
+    if (status == ArticleStatus::Unpublished && article.status != ArticleStatus::Published &&
+        article.status != ArticleStatus::Scheduled && article.status != ArticleStatus::Unpublished)
+        return Error{Errc::InvalidInput, "Chỉ gỡ được bài đã đăng hoặc đã lên lịch", "status"};
+    // "Published" at a future time is a schedule; a schedule whose time has already come is a publication.
+    if (status == ArticleStatus::Published && input.published_at && *input.published_at > now)
+        status = ArticleStatus::Scheduled;
+    if (status == ArticleStatus::Scheduled) {
+        if (!input.published_at)
+            return Error{Errc::InvalidInput, "Cần chọn thời điểm đăng để hẹn giờ", "published_at"};
+        if (*input.published_at <= now) status = ArticleStatus::Published;
+    }
 
     CONG_TRY(title, core::clean_text_field(input.title, MAX_TITLE_CHARS, core::Required::Yes, core::LineBreaks::Refused, "title", "Tiêu đề"));
     CONG_TRY(lead, core::clean_text_field(input.lead, MAX_LEAD_CHARS, core::Required::No, core::LineBreaks::Allowed, "lead", "Sa pô"));
@@ -83,7 +134,6 @@ Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article art
         article.slug = slug;
     }
 
-    auto now = core::now();
     article.site_id = site_id_;
     article.category_id = category->id;
     article.title = std::move(title);
@@ -94,11 +144,11 @@ Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article art
     article.body_text = input.body.plain_text();
     article.cover_media_id = input.cover_media_id;
     article.featured = input.featured;
-    article.status = input.status;
+    article.status = status;
     // The input carries the article's current time unless the editor changed or cleared it; an
     // article published without a time is published now.
     article.published_at = input.published_at;
-    if (input.status == ArticleStatus::Published && !article.published_at) article.published_at = now;
+    if (status == ArticleStatus::Published && !article.published_at) article.published_at = now;
     article.updated_at = now;
 
     if (article.id == 0) {
@@ -151,65 +201,167 @@ void ArticleService::changed(std::int64_t article_id, std::int64_t category_id, 
     listener_->content_changed(tags);
 }
 
-Result<model::Article> ArticleService::create_article(const ArticleInput& input, const model::User& author) {
-    auto created = db_.write([&](storage::Tx& tx) { return apply(tx, model::Article{}, input, author); });
+Result<void> ArticleService::record_save(storage::Tx& tx, const model::Article& article,
+                                         std::optional<ArticleStatus> before, const ActingUser& acting,
+                                         SaveKind kind, std::string action) {
+    // Typing for an hour leaves one autosave revision, not hundreds: the next autosave by the same
+    // account replaces it, while any manual save starts a new one.
+    auto revision = revision_of(article, acting, kind);
+    std::optional<model::ArticleRevision> latest;
+    if (kind == SaveKind::Autosave) {
+        CONG_TRY(found, tx.revisions().latest_revision(article.id));
+        latest = std::move(found);
+    }
+    int number = 0;
+    if (latest && latest->autosave && latest->user_id == acting.user.id) {
+        revision.number = latest->number;
+        CONG_TRY_VOID(tx.revisions().update_revision(revision));
+        number = latest->number;
+    } else {
+        CONG_TRY(inserted, tx.revisions().insert_revision(revision));
+        number = inserted;
+    }
+
+    auto event = [&](std::string name, std::string detail) {
+        return audit::Event{std::move(name), "article", article.id, site_id_, std::move(detail)};
+    };
+    auto detail = article.title + " (phiên bản " + std::to_string(number) + ", " +
+                  std::string(model::to_string(article.status)) + ")";
+    if (!before) CONG_TRY_VOID(audit::record(tx, acting.actor(), event("article.create", detail)));
+    if (action.empty()) {
+        if (!before && article.status == ArticleStatus::Draft) return {};
+        action = transition_action(before, article.status, kind);
+    }
+    if (article.status == ArticleStatus::Scheduled && article.published_at)
+        detail += " lúc " + core::format_vi_date_time(*article.published_at);
+    return audit::record(tx, acting.actor(), event(std::move(action), std::move(detail)));
+}
+
+Result<model::Article> ArticleService::create_article(const ArticleInput& input, const ActingUser& author,
+                                                      SaveKind kind) {
+    auto created = db_.write([&](storage::Tx& tx) -> Result<model::Article> {
+        CONG_TRY(article, apply(tx, model::Article{}, input, author.user));
+        CONG_TRY_VOID(record_save(tx, article, std::nullopt, author, kind));
+        return article;
+    });
     if (created) changed(created->id, created->category_id, created->category_id);
     return created;
 }
 
 Result<model::Article> ArticleService::update_article(std::int64_t id, const ArticleInput& input,
-                                                      const model::User& editor) {
+                                                      const ActingUser& editor, SaveKind kind) {
     return update_article(
         id,
         [&](ArticleInput& current) -> Result<void> {
             current = input;
             return {};
         },
-        editor);
+        editor, kind);
 }
 
 Result<model::Article> ArticleService::update_article(std::int64_t id,
                                                       const std::function<Result<void>(ArticleInput&)>& change,
-                                                      const model::User& editor) {
+                                                      const ActingUser& editor, SaveKind kind) {
     std::int64_t old_category_id = 0;
     auto updated = db_.write([&](storage::Tx& tx) -> Result<model::Article> {
         CONG_TRY(existing, tx.articles().find_article(id));
         if (!existing || existing->site_id != site_id_) return Error{Errc::NotFound, "Không tìm thấy bài viết"};
-        if (!can_edit(editor, *existing))
+        if (!can_edit(editor.user, *existing))
             return Error{Errc::Forbidden, "Bạn không có quyền sửa bài viết này"};
         old_category_id = existing->category_id;
+        auto before = existing->status;
         CONG_TRY(category, tx.categories().find_category(existing->category_id));
         ArticleRecord record{*existing, category ? category->slug : ""};
         CONG_TRY(input, record.to_input());
         CONG_TRY_VOID(change(input));
-        return apply(tx, std::move(*existing), input, editor);
+        CONG_TRY(article, apply(tx, std::move(*existing), input, editor.user));
+        CONG_TRY_VOID(record_save(tx, article, before, editor, kind));
+        return article;
     });
     if (updated) changed(updated->id, updated->category_id, old_category_id);
     return updated;
 }
 
-Result<void> ArticleService::delete_article(std::int64_t id, const model::User& editor) {
+Result<void> ArticleService::delete_article(std::int64_t id, const ActingUser& editor) {
     std::int64_t category_id = 0;
     auto deleted = db_.write([&](storage::Tx& tx) -> Result<void> {
         CONG_TRY(existing, tx.articles().find_article(id));
         if (!existing || existing->site_id != site_id_) return Error{Errc::NotFound, "Không tìm thấy bài viết"};
-        if (!can_edit(editor, *existing))
+        if (!can_edit(editor.user, *existing))
             return Error{Errc::Forbidden, "Bạn không có quyền xóa bài viết này"};
         category_id = existing->category_id;
         CONG_TRY_VOID(tx.search().remove_article(id));
-        return tx.articles().delete_article(id);
+        CONG_TRY_VOID(tx.articles().delete_article(id));
+        return audit::record(tx, editor.actor(),
+                             {"article.delete", "article", id, site_id_, existing->title});
     });
     if (deleted) changed(id, category_id, category_id);
     return deleted;
 }
 
-Result<std::optional<ArticleRecord>> ArticleService::find_article(std::int64_t id) {
-    return db_.read([&](storage::Tx& tx) -> Result<std::optional<ArticleRecord>> {
-        CONG_TRY(article, tx.articles().find_article(id));
-        if (!article || article->site_id != site_id_) return std::optional<ArticleRecord>{};
-        CONG_TRY(category, tx.categories().find_category(article->category_id));
-        return std::optional<ArticleRecord>{ArticleRecord{std::move(*article), category ? category->slug : ""}};
+Result<std::vector<model::Article>> ArticleService::publish_due(core::Timestamp now) {
+    auto published = db_.write([&](storage::Tx& tx) -> Result<std::vector<model::Article>> {
+        // Inside the writer's transaction: two runs at once are serialised, and the second finds nothing.
+        CONG_TRY(ids, tx.editorial().list_due_scheduled(site_id_, now, MAX_SCHEDULED_PER_RUN));
+        std::vector<model::Article> done;
+        for (auto id : ids) {
+            CONG_TRY(article, tx.articles().find_article(id));
+            if (!article || article->status != ArticleStatus::Scheduled) continue;
+            article->status = ArticleStatus::Published;
+            CONG_TRY_VOID(tx.articles().update_article(*article));
+            CONG_TRY(media_ids, tx.articles().list_article_media(id));
+            CONG_TRY(media, tx.media().find_media_by_ids(media_ids));
+            CONG_TRY_VOID(index_for_search(tx, *article, media));
+            auto detail = article->title + " (hẹn giờ " + core::format_vi_date_time(*article->published_at) + ")";
+            CONG_TRY_VOID(audit::record(tx, audit::Actor::system("system:scheduler"),
+                                        {"article.publish_scheduled", "article", id, site_id_, std::move(detail)}));
+            article->body_json.clear();
+            article->body_text.clear();
+            done.push_back(std::move(*article));
+        }
+        return done;
     });
+    if (published)
+        for (const auto& article : *published) changed(article.id, article.category_id, article.category_id);
+    return published;
+}
+
+Result<ArticleList> ArticleService::list_articles(const ArticleFilter& filter, const model::User& viewer) {
+    return db_.read([&](storage::Tx& tx) -> Result<ArticleList> {
+        storage::ArticleListQuery query;
+        query.site_id = site_id_;
+        query.status = filter.status;
+        query.text = filter.text;
+        if (filter.mine) query.author_id = viewer.id;
+        CONG_TRY(categories, tx.categories().list_categories(site_id_));
+        if (!filter.category_slug.empty()) {
+            auto it = std::find_if(categories.begin(), categories.end(),
+                                   [&](const model::Category& c) { return c.slug == filter.category_slug; });
+            if (it == categories.end())
+                return Error{Errc::InvalidInput, "Chuyên mục \"" + filter.category_slug + "\" không tồn tại",
+                             "category"};
+            query.category_id = it->id;
+        }
+        ArticleList list;
+        CONG_TRY(total, tx.editorial().count_articles(query));
+        list.total = total;
+        list.page_count = std::max<int>(1, int((total + ARTICLE_LIST_PAGE_SIZE - 1) / ARTICLE_LIST_PAGE_SIZE));
+        list.page = std::clamp(filter.page, 1, list.page_count);
+        query.limit = ARTICLE_LIST_PAGE_SIZE;
+        query.offset = (list.page - 1) * ARTICLE_LIST_PAGE_SIZE;
+        CONG_TRY(articles, tx.editorial().list_articles(query));
+        for (auto& article : articles) {
+            ArticleListItem item{std::move(article), ""};
+            for (const auto& c : categories)
+                if (c.id == item.article.category_id) item.category_name = c.name;
+            list.items.push_back(std::move(item));
+        }
+        return list;
+    });
+}
+
+Result<std::vector<model::Category>> ArticleService::categories() {
+    return db_.read([&](storage::Tx& tx) { return tx.categories().list_categories(site_id_); });
 }
 
 Result<ArticleInput> ArticleRecord::to_input() const {

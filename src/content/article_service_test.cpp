@@ -37,14 +37,14 @@ protected:
         fs::remove_all(dir_);
     }
 
-    model::User user(const std::string& login, model::Role role) {
+    content::ActingUser user(const std::string& login, model::Role role) {
         model::User u;
         u.login = login;
         u.display_name = login;
         u.password_hash = "unused";
         u.role = role;
         u.id = db_->write([&](storage::Tx& tx) { return tx.users().insert_user(u); }).value();
-        return u;
+        return {u, "203.0.113.7"};
     }
 
     content::ArticleInput input(const std::string& title, model::ArticleStatus status) {
@@ -62,7 +62,7 @@ protected:
     fs::path dir_;
     std::unique_ptr<storage::Database> db_;
     std::int64_t site_id_ = 0;
-    model::User editor_, approver_;
+    content::ActingUser editor_, approver_;
 };
 
 }  // namespace

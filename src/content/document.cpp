@@ -773,6 +773,13 @@ private:
         auto width = std::to_string(view->width);
         auto height = std::to_string(view->height);
         auto scope = html_.scope("figure", {{"class", "figure"}});
+        std::optional<render::HtmlWriter::Scope> picture;
+        if (!view->webp_srcset.empty()) {
+            picture.emplace(html_.scope("picture"));
+            html_.void_element("source", {{"type", "image/webp"},
+                                          {"srcset", view->webp_srcset},
+                                          {"sizes", view->sizes, !view->sizes.empty()}});
+        }
         html_.void_element("img", {{"src", view->src},
                                    {"srcset", view->srcset, !view->srcset.empty()},
                                    {"sizes", view->sizes, !view->sizes.empty()},
@@ -781,6 +788,7 @@ private:
                                    {"alt", view->alt},
                                    {"loading", view->eager ? "eager" : "lazy"},
                                    {"decoding", "async"}});
+        picture.reset();
         bool own_caption = !node.content.empty();
         bool has_caption = own_caption || !view->caption_default.empty();
         if (!has_caption && view->credit.empty()) return;

@@ -205,6 +205,7 @@ struct FigureView {
     std::string caption_default;  // the photo's own caption, used when the figure has none
     std::string credit;           // optional, shown after the caption
     bool eager = false;           // load at once: the article's first, largest photo; others load lazily
+    std::string webp_srcset;      // optional: then <picture> offers these WebP files before the img's own
 };
 
 // Looks a figure's photo up; nullopt when it is gone, and the figure is then left out.

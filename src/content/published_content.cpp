@@ -21,7 +21,12 @@ Result<SiteFrame> load_frame(storage::Tx& tx, std::int64_t site_id) {
     CONG_TRY(site, tx.sites().find_site(site_id));
     if (!site) return Error{Errc::NotFound, "Không tìm thấy trang thông tin"};
     CONG_TRY(categories, tx.categories().list_categories(site_id));
-    return SiteFrame{std::move(*site), std::move(categories)};
+    SiteFrame frame{std::move(*site), std::move(categories)};
+    if (frame.site.logo_media_id) {
+        CONG_TRY(logo, tx.media().find_media(*frame.site.logo_media_id));
+        if (logo && logo->site_id == site_id) frame.logo = std::move(*logo);
+    }
+    return frame;
 }
 
 // The category and all its descendants, so a parent's listing shows its children's articles too.

@@ -24,6 +24,7 @@ constexpr int MAX_PAGE_NUMBER = 10000;
 struct SiteFrame {
     model::Site site;
     std::vector<model::Category> categories;
+    std::optional<model::Media> logo;  // the photo the site settings chose for the header
 };
 
 struct ArticleSummary {

@@ -1,5 +1,7 @@
 #include "media/file_name.hpp"
 
+#include "core/vietnamese.hpp"
+
 #include <algorithm>
 
 namespace cong::media {
@@ -51,6 +53,36 @@ std::string truncate_file_name(std::string_view name, std::size_t max_bytes) {
     std::string out{stem.substr(0, utf8_prefix_length(stem, max_bytes - extension.size()))};
     out.append(extension);
     return out;
+}
+
+std::string content_disposition_inline(std::string_view name) {
+    // The fallback: Vietnamese letters folded to ASCII ("Lúa" → "Lua"), anything still outside printable
+    // ASCII — and the characters that would end or escape the quoted string — replaced by "_".
+    std::string ascii;
+    std::string folded = core::is_valid_utf8(name) ? core::fold(name) : std::string{name};
+    for (char c : folded) {
+        auto byte = static_cast<unsigned char>(c);
+        bool safe = byte >= 0x20 && byte < 0x7F && c != '"' && c != '\\' && c != '%';
+        if (!safe && (byte & 0xC0) == 0x80) continue;  // one "_" per multi-byte character
+        ascii += safe ? c : '_';
+    }
+    if (ascii.empty()) ascii = "anh";
+    static constexpr char HEX[] = "0123456789ABCDEF";
+    std::string encoded;
+    for (char c : name) {
+        auto byte = static_cast<unsigned char>(c);
+        // RFC 8187 attr-char: ALPHA / DIGIT / "!#$&+-.^_`|~"; everything else is %XX.
+        bool attr_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                         std::string_view{"!#$&+-.^_`|~"}.find(c) != std::string_view::npos;
+        if (attr_char) {
+            encoded += c;
+        } else {
+            encoded += '%';
+            encoded += HEX[byte >> 4];
+            encoded += HEX[byte & 0x0F];
+        }
+    }
+    return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 }  // namespace cong::media

@@ -18,4 +18,9 @@ std::string display_file_name(std::string_view name);
 // ("….jpg") when there is one. name must be valid UTF-8.
 std::string truncate_file_name(std::string_view name, std::size_t max_bytes = MAX_FILE_NAME_BYTES);
 
+// The Content-Disposition value that shows a file in the browser under name (RFC 6266): an ASCII
+// filename="…" for old clients (letters folded, quotes, backslashes and controls replaced) and
+// filename*=UTF-8''… percent-encoded with the real name, Vietnamese letters and emoji included.
+std::string content_disposition_inline(std::string_view name);
+
 }  // namespace cong::media

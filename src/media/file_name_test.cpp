@@ -30,3 +30,27 @@ TEST(FileName, TruncatesLongNamesOnCharacterBoundariesKeepingTheExtension) {
 
 }  // namespace
 }  // namespace cong::media
+
+namespace cong::media {
+namespace {
+
+TEST(ContentDisposition, KeepsAPlainNameAsIs) {
+    EXPECT_EQ(content_disposition_inline("22 (3).jpg"), "inline; filename=\"22 (3).jpg\"; filename*=UTF-8''22%20%283%29.jpg");
+}
+
+TEST(ContentDisposition, FoldsVietnameseForOldClientsAndEncodesItForNewOnes) {
+    EXPECT_EQ(content_disposition_inline("Lúa chín.webp"),
+              "inline; filename=\"lua chin.webp\"; filename*=UTF-8''L%C3%BAa%20ch%C3%ADn.webp");
+}
+
+TEST(ContentDisposition, QuotesBackslashesEmojiAndLineBreaksCannotEscapeTheHeader) {
+    auto value = content_disposition_inline("a\"b\\c\r\nSet-Cookie: x=1 🌾.jpg");
+    EXPECT_EQ(value.find('\r'), std::string::npos);
+    EXPECT_EQ(value.find('\n'), std::string::npos);
+    EXPECT_EQ(value, "inline; filename=\"a_b_c__set-cookie: x=1 _.jpg\"; "
+                     "filename*=UTF-8''a%22b%5Cc%0D%0ASet-Cookie%3A%20x%3D1%20%F0%9F%8C%BE.jpg");
+    EXPECT_EQ(content_disposition_inline(""), "inline; filename=\"anh\"; filename*=UTF-8''");
+}
+
+}  // namespace
+}  // namespace cong::media

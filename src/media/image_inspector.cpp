@@ -100,6 +100,19 @@ std::optional<ImageFormat> format_from_extension(std::string_view extension) {
 }
 
 core::Result<ImageInfo> inspect_image(std::string_view data, std::uint64_t max_pixels) {
+    CONG_TRY(info, inspect_header(data, max_pixels));
+    VipsImagePtr image = open_header(info.format, data);
+    if (!image) return damaged();
+    // Averaging touches every pixel, streaming through the sequential loader; any decode error surfaces here.
+    double average = 0;
+    if (vips_avg(image.get(), &average, nullptr) != 0) {
+        core::log::debug("image decode refused", {{"reason", take_vips_error()}});
+        return damaged();
+    }
+    return info;
+}
+
+core::Result<ImageInfo> inspect_header(std::string_view data, std::uint64_t max_pixels) {
     if (data.empty()) return Error{Errc::InvalidInput, "Tệp tải lên trống", std::string{FIELD}};
     ensure_vips_started();
 
@@ -119,13 +132,6 @@ core::Result<ImageInfo> inspect_image(std::string_view data, std::uint64_t max_p
                          " điểm ảnh, tối đa " + core::format_integer_vi(static_cast<std::int64_t>(max_pixels)) +
                          " điểm ảnh",
                      std::string{FIELD}};
-    }
-
-    // Averaging touches every pixel, streaming through the sequential loader; any decode error surfaces here.
-    double average = 0;
-    if (vips_avg(image.get(), &average, nullptr) != 0) {
-        core::log::debug("image decode refused", {{"reason", take_vips_error()}});
-        return damaged();
     }
     return info;
 }

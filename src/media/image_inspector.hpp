@@ -29,4 +29,8 @@ struct ImageInfo {
 // PayloadTooLarge: more than max_pixels.
 core::Result<ImageInfo> inspect_image(std::string_view data, std::uint64_t max_pixels);
 
+// The same checks without decoding the pixels: format from the bytes, and the size the header claims
+// against max_pixels. For callers that decode the image themselves right after (the variant pipeline).
+core::Result<ImageInfo> inspect_header(std::string_view data, std::uint64_t max_pixels);
+
 }  // namespace cong::media

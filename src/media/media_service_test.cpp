@@ -1,6 +1,7 @@
 #include "media/media_service.hpp"
 
 #include "media/test_images.hpp"
+#include "media/variant_names.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <gtest/gtest.h>
@@ -110,9 +111,11 @@ TEST_F(MediaServiceTest, StoresARealJpegUnderItsHashWithItsOriginalName) {
     EXPECT_EQ(media->width, 640);
     EXPECT_EQ(media->height, 427);
     EXPECT_EQ(media->bytes, static_cast<std::int64_t>(photo.size()));
+    // The upload is kept as it came, privately; four re-encoded variants (320 and 640 wide, JPEG and WebP).
     EXPECT_EQ(read_file(media_dir_ / hash.substr(0, 2) / (hash + ".jpg")), photo);
-    EXPECT_EQ(count_files(media_dir_), 1u);
-    EXPECT_EQ(service_->url(*media), "/media/" + hash + ".jpg");
+    EXPECT_EQ(count_files(media_dir_), 5u);
+    EXPECT_EQ(service_->url(*media), "/media/" + hash + "-640.jpg");
+    EXPECT_EQ(media->pipeline_version, PIPELINE_VERSION);
 
     auto found = service_->find(media->id);
     ASSERT_TRUE(found.has_value() && found->has_value());
@@ -147,7 +150,7 @@ TEST_F(MediaServiceTest, KeepsOnlyTheDisplayPartOfPathLikeNamesInNfc) {
     EXPECT_EQ(windows->original_name, "y.jpg");
     EXPECT_EQ(nfd->original_name, "ảnh hội nghị.jpg");
     EXPECT_FALSE(std::filesystem::exists(directory_ / "etc"));
-    EXPECT_EQ(count_files(media_dir_), 3u);
+    EXPECT_EQ(count_files(media_dir_), 9u);  // each: the upload, one JPEG and one WebP at its own width
 }
 
 TEST_F(MediaServiceTest, ReturnsTheExistingMediaForTheSameBytesOnTheSameSite) {
@@ -172,7 +175,7 @@ TEST_F(MediaServiceTest, ReturnsTheExistingMediaForTheSameBytesOnTheSameSite) {
     ASSERT_TRUE(other_site.has_value());
     EXPECT_NE(other_site->id, original->id);
     EXPECT_EQ(other_site->sha256, original->sha256);
-    EXPECT_EQ(count_files(media_dir_), 1u);
+    EXPECT_EQ(count_files(media_dir_), 3u);
 }
 
 TEST_F(MediaServiceTest, RefusesATextFileNamedJpg) {
@@ -255,31 +258,184 @@ TEST_F(MediaServiceTest, FindsManyInTheOrderAsked) {
     EXPECT_FALSE(service_->find(12345)->has_value());
 }
 
-TEST_F(MediaServiceTest, OpensOnlyWellFormedNamesOfStoredFiles) {
-    auto media = service_->upload(input(make_image(64, 48, ".png"), "sơ đồ.png"));
+TEST_F(MediaServiceTest, OpensOnlyVariantNamesOfRecordedPhotosNeverTheUpload) {
+    auto media = service_->upload(input(make_image(64, 48, ".png"), "sơ đồ \"mới\".png"));
     ASSERT_TRUE(media.has_value());
-    std::string name = media->sha256 + ".png";
+    std::string name = media->sha256 + "-64.webp";
     auto file = service_->open_public_file(name);
     ASSERT_TRUE(file.has_value() && file->has_value());
     EXPECT_EQ((*file)->path, media_dir_ / media->sha256.substr(0, 2) / name);
-    EXPECT_EQ((*file)->content_type, "image/png");
-    EXPECT_EQ((*file)->bytes, static_cast<std::uintmax_t>(media->bytes));
+    EXPECT_EQ((*file)->content_type, "image/webp");
+    EXPECT_EQ((*file)->download_name, "sơ đồ \"mới\".webp");
+    auto jpeg = service_->open_public_file(media->sha256 + "-64.jpg");
+    ASSERT_TRUE(jpeg.has_value() && jpeg->has_value());
+    EXPECT_EQ((*jpeg)->content_type, "image/jpeg");
 
-    std::string upper = media->sha256;
-    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    for (const std::string& bad : {std::string{"../cong.db"}, std::string{"x.jpg"}, upper + ".png",
-                                   media->sha256 + ".PNG", media->sha256 + ".jpeg", media->sha256 + ".svg",
-                                   media->sha256 + ".png/", media->sha256 + std::string{".png\0", 5}, media->sha256,
-                                   "../" + media->sha256.substr(3) + ".png", media->sha256.substr(1) + "g.png",
-                                   std::string{}}) {
+    for (const std::string& bad : {media->sha256 + ".png", std::string{"../cong.db"}, std::string{"x.jpg"},
+                                   media->sha256 + "-64.png", media->sha256 + "-640.jpg", media->sha256 + "-64.jpg/",
+                                   "../" + media->sha256.substr(3) + "-64.jpg", std::string{}}) {
         auto refused = service_->open_public_file(bad);
         ASSERT_TRUE(refused.has_value()) << bad;
         EXPECT_FALSE(refused->has_value()) << bad;
     }
-    // A well-formed name of a file that is not there.
-    auto missing = service_->open_public_file(std::string(64, 'a') + ".jpg");
+    // A variant-shaped file on disk that no photo recorded is not served either.
+    std::string stray(64, 'a');
+    std::filesystem::create_directories(media_dir_ / "aa");
+    std::ofstream{media_dir_ / "aa" / (stray + "-64.jpg")} << "x";
+    auto missing = service_->open_public_file(stray + "-64.jpg");
     ASSERT_TRUE(missing.has_value());
     EXPECT_FALSE(missing->has_value());
+}
+
+TEST_F(MediaServiceTest, RecordsEveryVariantAndStripsGpsFromEachFile) {
+    std::string photo = testing::make_jpeg_with_gps(1800, 1200, 1);
+    ASSERT_NE(photo.find(testing::GPS_MARKER), std::string::npos);
+    auto media = service_->upload(input(photo, "IMG_0001.JPG"));
+    ASSERT_TRUE(media.has_value()) << media.error().detail;
+    auto variants = service_->variants(media->id);
+    ASSERT_TRUE(variants.has_value());
+    std::vector<std::string> names;
+    for (const auto& v : *variants) {
+        names.push_back(std::to_string(v.width) + "." + v.format);
+        std::string bytes = read_file(media_dir_ / media->sha256.substr(0, 2) /
+                                      (media->sha256 + "-" + std::to_string(v.width) + "." + v.format));
+        EXPECT_EQ(static_cast<std::int64_t>(bytes.size()), v.bytes);
+        EXPECT_EQ(bytes.find(testing::GPS_MARKER), std::string::npos) << names.back();
+        EXPECT_EQ(bytes.find("Exif"), std::string::npos) << names.back();
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"1800.jpg", "1600.jpg", "1600.webp", "1024.jpg", "1024.webp",
+                                               "640.jpg", "640.webp", "320.jpg", "320.webp"}));
+}
+
+TEST_F(MediaServiceTest, StoresTheUprightSizeOfATurnedPhoto) {
+    auto media = service_->upload(input(testing::make_jpeg_with_gps(400, 300, 6), "dọc.jpg"));
+    ASSERT_TRUE(media.has_value()) << media.error().detail;
+    EXPECT_EQ(media->width, 300);
+    EXPECT_EQ(media->height, 400);
+    EXPECT_EQ(service_->url(*media), "/media/" + media->sha256 + "-300.jpg");
+}
+
+TEST_F(MediaServiceTest, SearchesTheLibraryFoldedNewestFirstAndByPage) {
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> images;
+    for (int i = 0; i < 5; ++i) images.push_back(make_image(40 + i, 30, ".jpg"));
+    for (int i = 0; i < 5; ++i) {
+        UploadInput in = input(images[std::size_t(i)], i == 4 ? "22 (3).jpg" : "IMG_" + std::to_string(i) + ".jpg");
+        in.caption = i % 2 == 0 ? "Cánh đồng lúa xã Xuân Hòa" : "Hội nghị Ban Chấp hành";
+        if (i == 1) in.credit = "Lê Thơ";
+        auto media = service_->upload(in);
+        ASSERT_TRUE(media.has_value()) << media.error().detail;
+        ids.push_back(media->id);
+    }
+    auto all = service_->search_library({.site_id = site_ids_[0]});
+    ASSERT_TRUE(all.has_value()) << all.error().detail;
+    EXPECT_EQ(all->total, 5);
+    ASSERT_EQ(all->items.size(), 5u);
+    EXPECT_EQ(all->items.front().id, ids.back());  // newest first
+
+    auto lua = service_->search_library({.site_id = site_ids_[0], .q = "lua XUAN hoa"});
+    ASSERT_TRUE(lua.has_value());
+    EXPECT_EQ(lua->total, 3);
+    auto credit = service_->search_library({.site_id = site_ids_[0], .q = "Lê Thơ"});
+    ASSERT_TRUE(credit.has_value());
+    ASSERT_EQ(credit->total, 1);
+    EXPECT_EQ(credit->items[0].id, ids[1]);
+    auto by_name = service_->search_library({.site_id = site_ids_[0], .q = "22 (3)"});
+    ASSERT_TRUE(by_name.has_value());
+    ASSERT_EQ(by_name->total, 1);
+    EXPECT_EQ(by_name->items[0].original_name, "22 (3).jpg");
+    auto wildcard = service_->search_library({.site_id = site_ids_[0], .q = "%"});
+    ASSERT_TRUE(wildcard.has_value());
+    EXPECT_EQ(wildcard->total, 5);  // punctuation alone is no word: everything
+
+    auto second = service_->search_library({.site_id = site_ids_[0], .page = 2, .per_page = 2});
+    ASSERT_TRUE(second.has_value());
+    EXPECT_EQ(second->total, 5);
+    ASSERT_EQ(second->items.size(), 2u);
+    EXPECT_EQ(second->items[0].id, ids[2]);
+    auto other_site = service_->search_library({.site_id = site_ids_[1]});
+    ASSERT_TRUE(other_site.has_value());
+    EXPECT_EQ(other_site->total, 0);
+
+    auto too_long = service_->search_library({.site_id = site_ids_[0], .q = std::string(201, 'a')});
+    ASSERT_FALSE(too_long.has_value());
+    EXPECT_EQ(too_long.error().field, "q");
+}
+
+TEST_F(MediaServiceTest, EditsCaptionAltAndCreditWithAnAuditEntry) {
+    std::string photo = make_image(60, 40, ".jpg");
+    auto media = service_->upload(input(photo));
+    ASSERT_TRUE(media.has_value());
+    auto actor = audit::Actor{std::nullopt, "bientap", "127.0.0.9"};
+    auto updated = service_->update(site_ids_[0], media->id, {"Lúa chín vàng", "Cánh đồng", "Hồng Tăng"}, actor);
+    ASSERT_TRUE(updated.has_value()) << updated.error().detail;
+    EXPECT_EQ(updated->caption, "Lúa chín vàng");
+    auto found = service_->search_library({.site_id = site_ids_[0], .q = "lua chin"});
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->total, 1);
+
+    auto log = audit::list(*database_, {.object_type = "media"});
+    ASSERT_TRUE(log.has_value());
+    ASSERT_EQ(log->total, 2);
+    EXPECT_EQ(log->entries[0].action, "media.update");
+    EXPECT_EQ(log->entries[0].login, "bientap");
+    EXPECT_EQ(log->entries[0].detail, "caption, alt, credit");
+    EXPECT_EQ(log->entries[1].action, "media.upload");
+
+    auto bad = service_->update(site_ids_[0], media->id, {"", std::string(501, 'a'), ""}, actor);
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().field, "alt");
+    auto elsewhere = service_->update(site_ids_[1], media->id, {"x", "", ""}, actor);
+    ASSERT_FALSE(elsewhere.has_value());
+    EXPECT_EQ(elsewhere.error().code, core::Errc::NotFound);
+    EXPECT_EQ((*service_->find(media->id))->caption, "Lúa chín vàng");
+    EXPECT_EQ(audit::list(*database_, {.object_type = "media"})->total, 2);
+}
+
+TEST_F(MediaServiceTest, RebuildDerivesVariantsOfPhotosUploadedBeforeThePipeline) {
+    // A photo as the first version stored it: the upload under its hash, a row without variants.
+    std::string photo = testing::make_jpeg_with_gps(700, 500, 6);
+    model::Media old;
+    old.site_id = site_ids_[0];
+    old.sha256 = sha256_of(photo);
+    old.extension = "jpg";
+    old.content_type = "image/jpeg";
+    old.original_name = "Lúa.jpg";
+    old.caption = "Lúa";
+    old.width = 700;
+    old.height = 500;
+    old.bytes = static_cast<std::int64_t>(photo.size());
+    old.created_at = core::now();
+    auto id = database_->write([&](storage::Tx& tx) { return tx.media().insert_media(old); });
+    ASSERT_TRUE(id.has_value()) << id.error().detail;
+    std::filesystem::create_directories(media_dir_ / old.sha256.substr(0, 2));
+    std::ofstream{media_dir_ / old.sha256.substr(0, 2) / (old.sha256 + ".jpg"), std::ios::binary} << photo;
+    // And one whose file is gone: counted as failed, the rest still rebuilt.
+    old.sha256 = std::string(64, 'b');
+    ASSERT_TRUE(database_->write([&](storage::Tx& tx) { return tx.media().insert_media(old); }));
+    EXPECT_EQ(*service_->count_without_variants(), 1);
+
+    int calls = 0;
+    auto summary = service_->rebuild_variants([&](int, std::int64_t) { ++calls; });
+    ASSERT_TRUE(summary.has_value()) << summary.error().detail;
+    EXPECT_EQ(summary->rebuilt, 1);
+    EXPECT_EQ(summary->failed, 1);
+    EXPECT_EQ(calls, 2);
+    auto rebuilt = service_->find(*id);
+    ASSERT_TRUE(rebuilt.has_value() && rebuilt->has_value());
+    EXPECT_EQ((*rebuilt)->width, 500);  // upright now
+    EXPECT_EQ((*rebuilt)->height, 700);
+    EXPECT_EQ((*rebuilt)->pipeline_version, PIPELINE_VERSION);
+    EXPECT_EQ(service_->variants(*id)->size(), 4u);  // 320 and 500, JPEG and WebP
+    auto served = service_->open_public_file(sha256_of(photo) + "-500.jpg");
+    ASSERT_TRUE(served.has_value() && served->has_value());
+    EXPECT_EQ(read_file((*served)->path).find(testing::GPS_MARKER), std::string::npos);
+    EXPECT_EQ(service_->search_library({.site_id = site_ids_[0], .q = "lua"})->total, 2);
+
+    // Uploading the same bytes again now returns the rebuilt record.
+    auto again = service_->upload(input(photo));
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->id, *id);
 }
 
 }  // namespace

@@ -10,9 +10,12 @@
 
 namespace cong::model {
 
-enum class ArticleStatus { Draft, Pending, Published };
+// The editorial workflow: draft → pending (submitted for review) → published, or scheduled (published by
+// the scheduler when published_at comes) → unpublished (taken down; may go back to draft).
+enum class ArticleStatus { Draft, Pending, Scheduled, Published, Unpublished };
 
-std::string_view to_string(ArticleStatus status);  // "draft", "pending", "published"
+// "draft", "pending", "scheduled", "published", "unpublished"
+std::string_view to_string(ArticleStatus status);
 std::optional<ArticleStatus> parse_article_status(std::string_view text);
 
 struct Article {

@@ -6,8 +6,17 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cong::model {
+
+// One file derived from an upload: re-encoded, auto-oriented, without metadata.
+struct MediaVariant {
+    int width = 0;
+    int height = 0;
+    std::string format;  // "jpg" or "webp"
+    std::int64_t bytes = 0;
+};
 
 struct Media {
     std::int64_t id = 0;
@@ -19,9 +28,10 @@ struct Media {
     std::string caption;        // default caption; an article figure may override it
     std::string alt;
     std::string credit;
-    int width = 0;
+    int width = 0;   // as shown: after EXIF orientation (for photos derived by pipeline_version ≥ 1)
     int height = 0;
-    std::int64_t bytes = 0;
+    std::int64_t bytes = 0;  // of the upload as received
+    int pipeline_version = 0;  // the variant ladder its files were derived with; 0: none yet
     std::optional<std::int64_t> uploaded_by;
     core::Timestamp created_at{};
 };

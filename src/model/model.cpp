@@ -7,7 +7,9 @@ std::string_view to_string(ArticleStatus status) {
     switch (status) {
         case ArticleStatus::Draft: return "draft";
         case ArticleStatus::Pending: return "pending";
+        case ArticleStatus::Scheduled: return "scheduled";
         case ArticleStatus::Published: return "published";
+        case ArticleStatus::Unpublished: return "unpublished";
     }
     return "draft";
 }
@@ -15,7 +17,9 @@ std::string_view to_string(ArticleStatus status) {
 std::optional<ArticleStatus> parse_article_status(std::string_view text) {
     if (text == "draft") return ArticleStatus::Draft;
     if (text == "pending") return ArticleStatus::Pending;
+    if (text == "scheduled") return ArticleStatus::Scheduled;
     if (text == "published") return ArticleStatus::Published;
+    if (text == "unpublished") return ArticleStatus::Unpublished;
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace cong::model {
@@ -17,6 +18,10 @@ struct Site {
     std::string email;
     std::string responsible_person;  // "Chịu trách nhiệm chính": the official who answers for the content
     std::string licence;             // the operating licence line, e.g. "Giấy phép số 12/GP-TTĐT …"
+    std::optional<std::int64_t> logo_media_id;  // a photo of the media library, shown in the public header
+    // The public site's colours as "#rrggbb" (lower case); empty: the built-in colours of assets/site.css.
+    std::string primary_colour;  // the banner, menu and headings
+    std::string accent_colour;   // highlights on the dark primary colour
 };
 
 }  // namespace cong::model

@@ -164,9 +164,15 @@ std::string article_json_ld(const content::ArticleContent& content) {
     return json_ld_script_text(boost::json::serialize(doc));
 }
 
-void write_article_page(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now) {
+namespace {
+
+// The public page, and the back office's preview of an unpublished article drawn by the same code: the
+// preview only adds a banner and keeps search engines away.
+void write_article(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now,
+                   bool preview) {
     const auto& article = content.article;
     PageMeta meta;
+    meta.indexable = !preview;
     meta.title = article.title;
     meta.description = article.lead;
     meta.canonical_path = content::article_path(article);
@@ -183,7 +189,7 @@ void write_article_page(render::HtmlWriter& html, const content::ArticleContent&
         meta.feeds.push_back({section.name + " - " + std::string(site_display_name(content.frame.site)),
                               category_feed_path(section)});
     }
-    meta.json_ld = article_json_ld(content);
+    if (!preview) meta.json_ld = article_json_ld(content);
     for (const auto& category : content.breadcrumb) meta.active_category_ids.push_back(category.id);
 
     auto body = content::parse_document(article.body_json);
@@ -204,6 +210,9 @@ void write_article_page(render::HtmlWriter& html, const content::ArticleContent&
     };
 
     write_layout(html, content.frame, meta, now, [&] {
+        if (preview)
+            html.element("p", {{"class", "preview-banner"}, {"role", "status"}},
+                         "Bản xem trước — bạn đọc chưa thấy bài viết này cho đến khi bài được đăng.");
         write_breadcrumb(html, content.breadcrumb, false);
         // On wide screens the related articles stand beside the text instead of under it.
         auto columns = html.scope("div", {{"class", "article-layout"}});
@@ -227,6 +236,16 @@ void write_article_page(render::HtmlWriter& html, const content::ArticleContent&
         }
         write_related(html, content.related);
     });
+}
+
+}  // namespace
+
+void write_article_page(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now) {
+    write_article(html, content, now, false);
+}
+
+void write_article_preview(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now) {
+    write_article(html, content, now, true);
 }
 
 }  // namespace cong::site

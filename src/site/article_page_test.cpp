@@ -1,3 +1,4 @@
+#include "media/variant_names.hpp"
 #include "site/layout.hpp"
 #include "site/pages.hpp"
 #include "site/partials.hpp"
@@ -75,7 +76,12 @@ TEST(ArticlePage, EveryPhotoStandsUnderItsHashNameWithItsCaptionBelowIt) {
     auto html = render_page(article);
     std::size_t previous = 0;
     for (const auto& [id, media] : article.media) {
-        auto src = "<img src=\"" + media_url(media) + "\" width=\"640\" height=\"427\" alt=\"Ảnh hội nghị\"";
+        // WebP first for the browsers that take it, then the JPEG img with its size; never the upload itself.
+        auto src = "<picture><source type=\"image/webp\" srcset=\"" + media::srcset(media, media::VariantFormat::Webp) +
+                   "\" sizes=\"(max-width: 46rem) 100vw, 46rem\"><img src=\"" + media_url(media) + "\" srcset=\"" +
+                   media::srcset(media, media::VariantFormat::Jpeg) +
+                   "\" sizes=\"(max-width: 46rem) 100vw, 46rem\" width=\"640\" height=\"427\" alt=\"Ảnh hội nghị\"";
+        EXPECT_TRUE(contains(src, "/media/" + media.sha256 + "-320.webp 320w, /media/" + media.sha256 + "-640.webp 640w"));
         auto at = html.find(src);
         ASSERT_NE(at, std::string::npos) << media.original_name;
         EXPECT_GT(at, previous) << media.original_name << " is out of order";
@@ -102,9 +108,13 @@ TEST(ArticlePage, CoverOpensTheBodyWhenTheBodyDoesNotShowIt) {
     article.cover = photo(99, "bia.jpg", "Quang cảnh hội trường");
     article.article.cover_media_id = 99;
     auto html = render_page(article);
-    EXPECT_TRUE(contains(html, "<div class=\"article-body\"><figure class=\"figure cover\"><img src=\"" +
-                                   media_url(*article.cover) +
-                                   "\" width=\"640\" height=\"427\" alt=\"Ảnh hội nghị\" loading=\"eager\""));
+    EXPECT_TRUE(contains(html, "<div class=\"article-body\"><figure class=\"figure cover\"><picture>"
+                               "<source type=\"image/webp\" srcset=\"" +
+                                   media::srcset(*article.cover, media::VariantFormat::Webp) + "\""));
+    EXPECT_TRUE(contains(html, "<img src=\"" + media_url(*article.cover) + "\" srcset=\"" +
+                                   media::srcset(*article.cover, media::VariantFormat::Jpeg) +
+                                   "\" sizes=\"(max-width: 46rem) 100vw, 46rem\" width=\"640\" height=\"427\" "
+                                   "alt=\"Ảnh hội nghị\" loading=\"eager\""));
     EXPECT_TRUE(contains(html, "<figcaption>Quang cảnh hội trường</figcaption></figure>"));
     EXPECT_TRUE(contains(html, "<meta property=\"og:image\" content=\"" + media_url(*article.cover) + "\">"));
 }

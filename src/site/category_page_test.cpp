@@ -50,8 +50,12 @@ TEST(CategoryPage, ShowsBreadcrumbNameDescriptionAndArticles) {
 TEST(CategoryPage, ThumbnailsHaveSizesAndOnlyTheFirstLoadsEagerly) {
     auto html = render_page(listing(1, 1));
     EXPECT_TRUE(contains(html, "<a class=\"thumb\" href=\"/bai-viet/bai-viet-1\" tabindex=\"-1\" aria-hidden=\"true\">"
-                               "<img src=\"/media/"));
-    EXPECT_TRUE(contains(html, "width=\"640\" height=\"427\" alt=\"\" loading=\"eager\""));
+                               "<picture><source type=\"image/webp\" srcset=\"/media/"));
+    // WebP and JPEG each at 320 and 640 wide; a thumbnail is drawn 7rem wide, so phones take the 320.
+    EXPECT_TRUE(contains(html, "-320.webp 320w, /media/"));
+    EXPECT_TRUE(contains(html, "-320.jpg 320w, /media/"));
+    EXPECT_TRUE(contains(html, "sizes=\"(max-width: 23rem) 30vw, 7rem\" width=\"640\" height=\"427\" alt=\"\" "
+                               "loading=\"eager\" decoding=\"async\"></picture>"));
     EXPECT_TRUE(contains(html, "width=\"640\" height=\"427\" alt=\"\" loading=\"lazy\""));
 }
 

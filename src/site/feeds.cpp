@@ -89,9 +89,9 @@ std::string write_rss(const RssChannel& channel, const std::vector<content::Arti
         if (item.cover) {
             out += "<enclosure url=\"";
             render::escape_html(out, std::string(origin) + media_url(*item.cover));
-            out += "\" length=\"" + std::to_string(item.cover->bytes) + "\" type=\"";
-            render::escape_html(out, item.cover->content_type);
-            out += "\"/>";
+            // The full-size JPEG Cổng re-encoded; its exact size is not at hand here, and RSS readers take 0
+            // as "unknown" (the upload's own size would be wrong).
+            out += "\" length=\"0\" type=\"image/jpeg\"/>";
         }
         out += "</item>";
     }

@@ -3,6 +3,7 @@
 #include "content/article_service.hpp"
 #include "site/assets.hpp"
 #include "site/partials.hpp"
+#include "site/theme.hpp"
 
 #include <algorithm>
 
@@ -83,9 +84,13 @@ void write_head(render::HtmlWriter& html, const model::Site& site, const PageMet
     feed_link(site_feed, "/rss.xml");
     for (const auto& feed : meta.feeds) feed_link(feed.title, feed.path);
 
-    html.void_element("meta", {{"name", "theme-color"}, {"content", "#9b111e"}});
+    auto theme_colour = site.primary_colour.empty() ? std::string_view("#9b111e") : std::string_view(site.primary_colour);
+    html.void_element("meta", {{"name", "theme-color"}, {"content", theme_colour}});
     html.void_element("link", {{"rel", "icon"}, {"href", asset_url("favicon.svg")}, {"type", "image/svg+xml"}});
     html.void_element("link", {{"rel", "stylesheet"}, {"href", asset_url("site.css")}});
+    // The site's own colours, after site.css so they override its defaults.
+    if (auto theme = theme_stylesheet_path(site); !theme.empty())
+        html.void_element("link", {{"rel", "stylesheet"}, {"href", theme}});
     html.element("script", {{"src", asset_url("site.js")}, {"defer", ""}}, "");
     if (!meta.json_ld.empty()) {
         html.open("script", {{"type", "application/ld+json"}});
@@ -140,7 +145,19 @@ void write_header(render::HtmlWriter& html, const content::SiteFrame& frame, con
         auto wrap = html.scope("div", {{"class", "wrap"}});
         {
             auto name = html.scope("p", {{"class", "site-name"}});
-            html.element("a", {{"href", "/"}}, site_display_name(site));
+            auto home = html.scope("a", {{"href", "/"}});
+            if (frame.logo && frame.logo->width > 0 && frame.logo->height > 0) {
+                // 64 px tall at the photo's own proportions; alt is empty because the name follows in the link.
+                constexpr int LOGO_HEIGHT = 64;
+                auto width = std::to_string(std::max(1, frame.logo->width * LOGO_HEIGHT / frame.logo->height));
+                auto height = std::to_string(LOGO_HEIGHT);
+                html.void_element("img", {{"class", "site-logo"},
+                                          {"src", media_url(*frame.logo)},
+                                          {"width", width},
+                                          {"height", height},
+                                          {"alt", ""}});
+            }
+            html.text(site_display_name(site));
         }
         if (!site.slogan.empty()) html.element("p", {{"class", "slogan"}}, site.slogan);
     }

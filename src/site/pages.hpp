@@ -27,6 +27,8 @@ std::string article_json_ld(const content::ArticleContent& article);
 // An article: breadcrumb, title, publication stamp, text-size control, lead, photos with captions,
 // body, byline and source, share links, related articles.
 void write_article_page(render::HtmlWriter& html, const content::ArticleContent& article, core::Timestamp now);
+// The same page for an article in any status, for the back office: a "Bản xem trước" banner, noindex.
+void write_article_preview(render::HtmlWriter& html, const content::ArticleContent& article, core::Timestamp now);
 
 // "Không tìm thấy trang", with a link home and the search form; served with status 404.
 void write_not_found_page(render::HtmlWriter& html, const content::SiteFrame& frame, core::Timestamp now);

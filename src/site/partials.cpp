@@ -1,18 +1,11 @@
 #include "site/partials.hpp"
 
 #include "content/article_service.hpp"
+#include "media/variant_names.hpp"
 
 namespace cong::site {
 
-std::string media_url(const model::Media& media) {
-    std::string url = "/media/";
-    url += media.sha256;
-    if (!media.extension.empty()) {
-        url += '.';
-        url += media.extension;
-    }
-    return url;
-}
+std::string media_url(const model::Media& media) { return media::display_url(media); }
 
 std::string absolute_url(const model::Site& site, std::string_view path) {
     if (site.host.empty()) return std::string(path);
@@ -36,11 +29,18 @@ std::string shorten(std::string_view text, std::size_t max_bytes) {
     return out;
 }
 
-void write_image(render::HtmlWriter& html, const model::Media& media, std::string_view alt, std::string_view loading) {
-    auto src = media_url(media);
+void write_image(render::HtmlWriter& html, const model::Media& media, std::string_view alt, std::string_view loading,
+                 std::string_view sizes) {
+    auto src = media::fallback_url(media);
+    auto jpeg = media::srcset(media, media::VariantFormat::Jpeg);
+    auto webp = media::srcset(media, media::VariantFormat::Webp);
     auto width = std::to_string(media.width);
     auto height = std::to_string(media.height);
+    auto picture = html.scope("picture");
+    html.void_element("source", {{"type", "image/webp"}, {"srcset", webp}, {"sizes", sizes}});
     html.void_element("img", {{"src", src},
+                              {"srcset", jpeg},
+                              {"sizes", sizes},
                               {"width", width, media.width > 0},
                               {"height", height, media.height > 0},
                               {"alt", alt},
@@ -92,7 +92,7 @@ void write_summary(render::HtmlWriter& html, const content::ArticleSummary& summ
     if (style == SummaryStyle::WithCover && summary.cover) {
         // The title above is the link for assistive technology; the photo repeats it for the eye only.
         auto thumb = html.scope("a", {{"class", "thumb"}, {"href", href}, {"tabindex", "-1"}, {"aria-hidden", "true"}});
-        write_image(html, *summary.cover, "", loading.next());
+        write_image(html, *summary.cover, "", loading.next(), THUMBNAIL_IMAGE_SIZES);
     }
 }
 
@@ -116,7 +116,10 @@ void write_search_form(render::HtmlWriter& html, std::string_view id_suffix, std
 
 content::FigureView figure_view(const model::Media& media) {
     content::FigureView view;
-    view.src = media_url(media);
+    view.src = media::fallback_url(media);
+    view.srcset = media::srcset(media, media::VariantFormat::Jpeg);
+    view.webp_srcset = media::srcset(media, media::VariantFormat::Webp);
+    view.sizes = std::string(ARTICLE_IMAGE_SIZES);
     view.width = media.width;
     view.height = media.height;
     // A photo without alt text is still described by its caption, which screen readers then hear.

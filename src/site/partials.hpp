@@ -19,8 +19,13 @@ namespace cong::site {
 // The longest lead shown in a list or a meta description, in bytes (about two lines on a phone).
 constexpr std::size_t SUMMARY_LEAD_BYTES = 320;
 
-// "/media/<sha256>.<ext>": where the original of a photo is served.
+// "/media/<sha256>-<width>.jpg": the photo at full size, re-encoded without metadata (feeds, og:image).
 std::string media_url(const model::Media& media);
+
+// How wide a photo is drawn, for the browser to pick a variant from srcset: the article column
+// (46rem, the whole screen on a phone) and the list thumbnail (7rem, at most 30% of a phone's width).
+constexpr std::string_view ARTICLE_IMAGE_SIZES = "(max-width: 46rem) 100vw, 46rem";
+constexpr std::string_view THUMBNAIL_IMAGE_SIZES = "(max-width: 23rem) 30vw, 7rem";
 
 // "https://<host><path>" when the site has a host, else path itself (a default site knows no host).
 std::string absolute_url(const model::Site& site, std::string_view path);
@@ -41,8 +46,10 @@ private:
     bool eager_used_ = false;
 };
 
-// <img> with its intrinsic size, so the page does not jump while photos load.
-void write_image(render::HtmlWriter& html, const model::Media& media, std::string_view alt, std::string_view loading);
+// <picture> with WebP variants before JPEG ones and an <img> with the photo's intrinsic size, so the page does
+// not jump while photos load; sizes says how wide it is drawn.
+void write_image(render::HtmlWriter& html, const model::Media& media, std::string_view alt, std::string_view loading,
+                 std::string_view sizes = ARTICLE_IMAGE_SIZES);
 
 // <time datetime="2024-04-03T08:30:00+07:00">03/04/2024</time>
 void write_date(render::HtmlWriter& html, core::Timestamp when);

@@ -1,6 +1,7 @@
 // The public site's routes: one table, read top to bottom.
 #include "site/routes.hpp"
 #include "site/target_pages.hpp"
+#include "site/theme.hpp"
 
 namespace cong::site {
 
@@ -29,6 +30,11 @@ void add_site_routes(http::Router& router, SitePages& pages) {
 
     // Stylesheet, script and icons under content-hashed names.
     router.get("/static/{file}", handle(&SitePages::show_static_asset));
+    // The site's colours (site settings), at an address made of the colours.
+    router.get("/giao-dien/{file}", [&pages](const http::Request& request) {
+        auto stylesheet = serve_theme_stylesheet(request);
+        return stylesheet ? std::move(*stylesheet) : pages.show_not_found(request);
+    });
 
     // Everything else: the Vietnamese 404 page.
     router.set_not_found(handle(&SitePages::show_not_found));

@@ -3,6 +3,7 @@
 #include "core/change_listener.hpp"
 #include "core/log.hpp"
 #include "core/vietnamese.hpp"
+#include "media/file_name.hpp"
 #include "site/assets.hpp"
 #include "site/feeds.hpp"
 #include "site/pages.hpp"
@@ -233,11 +234,12 @@ http::Response SitePages::show_media_file(const http::Request& request) const {
     http::Response response;
     response.content_type = (*stored)->content_type;
     response.body = std::move(bytes);
-    // The name is the content's hash: the bytes behind it never change.
+    // The name is the upload's hash with the variant's width and format: the bytes behind it never change.
     response.cache_control = std::string(ASSET_CACHE_CONTROL);
-    response.header("ETag", "\"" + std::string(file_name.substr(0, 64)) + "\"");
-    // An upload is only ever shown as an image, never opened as a page.
-    response.header("Content-Disposition", "inline");
+    response.header("ETag", "\"" + std::string(file_name) + "\"");
+    // A variant is shown, never downloaded as an attachment (the server adds X-Content-Type-Options: nosniff to
+    // every answer, so it is never sniffed into a page either); saved, it keeps the name its uploader gave it.
+    response.header("Content-Disposition", media::content_disposition_inline((*stored)->download_name));
     return response;
 }
 

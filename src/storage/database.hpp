@@ -3,6 +3,8 @@
 
 #include "core/result.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/revision_store.hpp"
+#include "storage/session_store.hpp"
 #include "storage/stores.hpp"
 #include "storage/target_store.hpp"
 
@@ -26,6 +28,9 @@ public:
     virtual SearchStore& search() = 0;
     virtual TargetStore& targets() = 0;
     virtual AuditStore& audit() = 0;
+    virtual RevisionStore& revisions() = 0;
+    virtual EditorialStore& editorial() = 0;
+    virtual SessionStore& sessions() = 0;
 };
 
 class Database {

@@ -70,6 +70,23 @@ public:
     virtual Result<std::vector<model::Article>> list_all_published(std::int64_t site_id, core::Timestamp now) = 0;
 };
 
+// A page of the media library: newest first, optionally only photos whose folded caption, alt, credit or
+// file name contains every word of words (already folded by the caller).
+struct MediaQuery {
+    std::int64_t site_id = 0;
+    std::vector<std::string> words;
+    int limit = 24;
+    int offset = 0;
+};
+
+// An article that shows a photo (as cover or figure).
+struct MediaUse {
+    std::int64_t article_id = 0;
+    std::string title;
+    std::string slug;
+    std::string status;  // "draft", "pending", "published"
+};
+
 class MediaStore {
 public:
     virtual ~MediaStore() = default;
@@ -78,6 +95,20 @@ public:
     virtual Result<std::vector<model::Media>> find_media_by_ids(const std::vector<std::int64_t>& ids) = 0;
     virtual Result<std::int64_t> insert_media(const model::Media& media) = 0;
     virtual Result<void> update_media(const model::Media& media) = 0;
+    // The lowest-id photo of any site with these bytes: a served file's hash names its upload.
+    virtual Result<std::optional<model::Media>> find_media_by_any_site_hash(std::string_view sha256) = 0;
+    virtual Result<std::vector<model::Media>> list_media(const MediaQuery& query) = 0;
+    virtual Result<std::int64_t> count_media(const MediaQuery& query) = 0;
+    // Replaces the recorded variants and sets the oriented size and pipeline version of the photo.
+    virtual Result<void> set_media_variants(std::int64_t media_id, int width, int height, int pipeline_version,
+                                            const std::vector<model::MediaVariant>& variants) = 0;
+    // Widest first, JPEG before WebP at equal width.
+    virtual Result<std::vector<model::MediaVariant>> list_media_variants(std::int64_t media_id) = 0;
+    // Ids of photos derived with an older pipeline than version (0: never), lowest first, after after_id.
+    virtual Result<std::vector<std::int64_t>> list_media_before_pipeline(int version, std::int64_t after_id,
+                                                                        int limit) = 0;
+    // Articles (any status) that show the photo, newest first.
+    virtual Result<std::vector<MediaUse>> list_media_uses(std::int64_t media_id) = 0;
 };
 
 class UserStore {
@@ -87,6 +118,8 @@ public:
     virtual Result<std::optional<model::User>> find_user_by_login(std::string_view login) = 0;
     virtual Result<std::int64_t> insert_user(const model::User& user) = 0;
     virtual Result<void> update_user(const model::User& user) = 0;
+    // Every account, in login order.
+    virtual Result<std::vector<model::User>> list_users() = 0;
 };
 
 class TokenStore {

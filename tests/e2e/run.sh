@@ -75,6 +75,9 @@ step() {
 step "browser: axe-core, layout, page weight, reader controls, screenshots" \
   node check_pages.mjs "$base" "$artifacts"
 step "feeds: python3-feedparser" "$python" check_feeds.py "$base" "$artifacts"
+# Starts its own server on a fresh demo database: it signs in, writes, uploads, publishes and locks an account.
+step "back office: editor, uploads, workflow, CSRF, roles, schedule, GPS, lockout, axe-core" \
+  node back_office.mjs "$cong" "$artifacts"
 
 # Called as a condition, where set -e does not apply: every command says itself when it fails.
 validate_sitemap() {

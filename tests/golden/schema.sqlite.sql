@@ -17,7 +17,31 @@ CREATE TABLE article_media (
 
 CREATE INDEX article_media_media ON article_media (media_id);
 
-CREATE TABLE articles (
+CREATE TABLE article_revisions (
+    id             INTEGER PRIMARY KEY,
+    article_id     INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    number         INTEGER NOT NULL CHECK (number >= 1),
+    user_id        INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    login          TEXT    NOT NULL DEFAULT '',
+    created_at     INTEGER NOT NULL,
+    autosave       INTEGER NOT NULL DEFAULT 0 CHECK (autosave IN (0, 1)),
+    status         TEXT    NOT NULL CHECK (status IN ('draft', 'pending', 'scheduled', 'published', 'unpublished')),
+    title          TEXT    NOT NULL,
+    lead           TEXT    NOT NULL DEFAULT '',
+    body_json      TEXT    NOT NULL,
+    byline         TEXT    NOT NULL DEFAULT '',
+    source         TEXT    NOT NULL DEFAULT '',
+    -- No foreign key: a revision keeps the category it had even after the category is gone.
+    category_id    INTEGER NOT NULL,
+    cover_media_id INTEGER,
+    featured       INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1)),
+    published_at   INTEGER,
+    UNIQUE (article_id, number)
+) STRICT;
+
+CREATE INDEX article_revisions_user ON article_revisions (user_id) WHERE user_id IS NOT NULL;
+
+CREATE TABLE "articles" (
     id             INTEGER PRIMARY KEY,
     site_id        INTEGER NOT NULL REFERENCES sites (id),
     category_id    INTEGER NOT NULL,
@@ -29,7 +53,7 @@ CREATE TABLE articles (
     cover_media_id INTEGER,
     byline         TEXT    NOT NULL DEFAULT '',
     source         TEXT    NOT NULL DEFAULT '',
-    status         TEXT    NOT NULL CHECK (status IN ('draft', 'pending', 'published')),
+    status         TEXT    NOT NULL CHECK (status IN ('draft', 'pending', 'scheduled', 'published', 'unpublished')),
     featured       INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1)),
     published_at   INTEGER,
     author_id      INTEGER REFERENCES users (id) ON DELETE SET NULL,
@@ -38,8 +62,8 @@ CREATE TABLE articles (
     UNIQUE (site_id, slug),
     FOREIGN KEY (site_id, category_id) REFERENCES categories (site_id, id),
     FOREIGN KEY (site_id, cover_media_id) REFERENCES media (site_id, id),
-    -- Listings order by published_at, so a published article always has one.
-    CHECK (status <> 'published' OR published_at IS NOT NULL)
+    -- Listings order by published_at, and the scheduler waits for it, so both statuses need one.
+    CHECK (status NOT IN ('published', 'scheduled') OR published_at IS NOT NULL)
 ) STRICT;
 
 CREATE INDEX articles_author ON articles (author_id, updated_at DESC) WHERE author_id IS NOT NULL;
@@ -56,6 +80,12 @@ CREATE INDEX articles_published ON articles (site_id, published_at DESC, id DESC
 
 CREATE INDEX articles_published_category ON articles (site_id, category_id, published_at DESC, id DESC)
     WHERE status = 'published';
+
+CREATE INDEX articles_scheduled ON articles (site_id, published_at) WHERE status = 'scheduled';
+
+CREATE INDEX articles_site_updated ON articles (site_id, updated_at DESC, id DESC);
+
+CREATE INDEX articles_status_updated ON articles (site_id, status, updated_at DESC, id DESC);
 
 CREATE TABLE audit_log (
     id          INTEGER PRIMARY KEY,
@@ -126,11 +156,24 @@ CREATE TABLE media (
     height        INTEGER NOT NULL,
     bytes         INTEGER NOT NULL,
     uploaded_by   INTEGER REFERENCES users (id) ON DELETE SET NULL,
-    created_at    INTEGER NOT NULL,
+    created_at    INTEGER NOT NULL, pipeline_version INTEGER NOT NULL DEFAULT 0, search_text TEXT NOT NULL DEFAULT '',
     -- The same photo uploaded twice to a site is one media row.
     UNIQUE (site_id, sha256),
     UNIQUE (site_id, id)
 ) STRICT;
+
+CREATE INDEX media_pipeline ON media (pipeline_version);
+
+CREATE INDEX media_sha256 ON media (sha256);
+
+CREATE TABLE media_variants (
+    media_id INTEGER NOT NULL REFERENCES media (id) ON DELETE CASCADE,
+    width    INTEGER NOT NULL CHECK (width > 0),
+    height   INTEGER NOT NULL CHECK (height > 0),
+    format   TEXT    NOT NULL CHECK (format IN ('jpg', 'webp')),
+    bytes    INTEGER NOT NULL,
+    PRIMARY KEY (media_id, width, format)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE ntm_assessments (
     id           INTEGER PRIMARY KEY,
@@ -210,6 +253,25 @@ CREATE TABLE search_synonyms (
 
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search_index, row);
 
+CREATE TABLE sessions (
+    id                    INTEGER PRIMARY KEY,
+    user_id               INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    token_hash            TEXT    NOT NULL UNIQUE,
+    csrf_token            TEXT    NOT NULL,
+    created_at            INTEGER NOT NULL,
+    last_seen_at          INTEGER NOT NULL,
+    -- The absolute end; the idle end is last_seen_at plus the configured idle time.
+    expires_at            INTEGER NOT NULL,
+    ip                    TEXT    NOT NULL DEFAULT '',
+    user_agent            TEXT    NOT NULL DEFAULT '',
+    -- Password given, TOTP code still owed: such a session opens nothing but the code page.
+    second_factor_pending INTEGER NOT NULL DEFAULT 0 CHECK (second_factor_pending IN (0, 1))
+) STRICT;
+
+CREATE INDEX sessions_expires ON sessions (expires_at);
+
+CREATE INDEX sessions_user ON sessions (user_id);
+
 CREATE TABLE sites (
     id         INTEGER PRIMARY KEY,
     name       TEXT    NOT NULL,
@@ -220,7 +282,9 @@ CREATE TABLE sites (
     phone      TEXT    NOT NULL DEFAULT '',
     email      TEXT    NOT NULL DEFAULT '',
     created_at INTEGER NOT NULL
-, responsible_person TEXT NOT NULL DEFAULT '', licence TEXT NOT NULL DEFAULT '') STRICT;
+, responsible_person TEXT NOT NULL DEFAULT '', licence TEXT NOT NULL DEFAULT '', logo_media_id INTEGER REFERENCES media (id) ON DELETE SET NULL, primary_colour TEXT NOT NULL DEFAULT ''
+    CHECK (primary_colour = '' OR primary_colour GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'), accent_colour TEXT NOT NULL DEFAULT ''
+    CHECK (accent_colour = '' OR accent_colour GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 CREATE TABLE target_plans (
     id           INTEGER PRIMARY KEY,
@@ -280,4 +344,4 @@ CREATE TABLE users (
     role          TEXT    NOT NULL CHECK (role IN ('admin', 'approver', 'editor')),
     disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
     created_at    INTEGER NOT NULL
-) STRICT;
+, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until INTEGER, totp_secret TEXT NOT NULL DEFAULT '', totp_pending_secret TEXT NOT NULL DEFAULT '', totp_last_step INTEGER, totp_required INTEGER NOT NULL DEFAULT 0 CHECK (totp_required IN (0, 1)), password_changed_at INTEGER) STRICT;

@@ -71,8 +71,8 @@ TEST(SeedArticle, EveryElementOfTheSeedPageIsOnThePublishedArticle) {
         EXPECT_EQ(json_number_field(media.body, "width"), "640");
         EXPECT_EQ(json_number_field(media.body, "height"), "427");
         uploaded.emplace_back(json_number_field(media.body, "id"), json_string_field(media.body, "url"));
-        // Stored by content, never under the uploaded name.
-        EXPECT_TRUE(std::regex_match(uploaded.back().second, std::regex("/media/[0-9a-f]{64}\\.jpg")))
+        // Stored by content, never under the uploaded name; served as Cổng's own full-size JPEG.
+        EXPECT_TRUE(std::regex_match(uploaded.back().second, std::regex("/media/[0-9a-f]{64}-640\\.jpg")))
             << uploaded.back().second;
     }
 
@@ -120,11 +120,13 @@ TEST(SeedArticle, EveryElementOfTheSeedPageIsOnThePublishedArticle) {
     }
     EXPECT_NE(html.find("Lê Thơ-Hồng Tăng, Trung tâm VHTT, TT&amp;DL huyện"), std::string::npos) << "byline";
 
-    // The photo is served as uploaded, with its type, cacheable for a year.
+    // The photo is served as Cổng re-encoded it (never the uploaded bytes, which may carry GPS), with its
+    // type, cacheable for a year.
     auto photo = cong.request("GET", uploaded[0].second);
     ASSERT_EQ(photo.status, 200);
     EXPECT_EQ(photo.header("content-type"), "image/jpeg");
-    EXPECT_EQ(photo.body, photo_bytes[0]);
+    EXPECT_EQ(photo.body.substr(0, 3), "\xFF\xD8\xFF");
+    EXPECT_NE(photo.body, photo_bytes[0]);
     EXPECT_NE(photo.header("cache-control").find("max-age=31536000"), std::string::npos);
 
     // The category page lists it; the home page shows it.

@@ -11,7 +11,8 @@ constexpr auto CREATE_SCHEMA_MIGRATIONS = R"sql(CREATE TABLE IF NOT EXISTS schem
     applied_at INTEGER NOT NULL
 ) STRICT)sql";
 
-Result<int> apply_pending(Connection& writer, core::Timestamp now) {
+// applied_any: set when at least one migration ran.
+Result<int> apply_pending(Connection& writer, core::Timestamp now, bool& applied_any) {
     auto migrations = sqlite_migrations();
     int newest = migrations.empty() ? 0 : migrations.back().version;
 
@@ -25,6 +26,7 @@ Result<int> apply_pending(Connection& writer, core::Timestamp now) {
     }
     for (const auto& migration : migrations) {
         if (migration.version <= current) continue;
+        applied_any = true;
         auto applied = writer.exec(std::string(migration.sql));
         if (!applied) {
             auto error = applied.error();
@@ -42,6 +44,15 @@ Result<int> apply_pending(Connection& writer, core::Timestamp now) {
     return newest;
 }
 
+// Fails when any row refers to a row that is not there (PRAGMA foreign_key_check reports it), naming the first.
+Result<void> check_foreign_keys(Connection& writer) {
+    CONG_TRY(check, writer.prepare("PRAGMA foreign_key_check"));
+    CONG_TRY(has_row, check.step());
+    if (!has_row) return {};
+    return Error{core::Errc::Internal, "migration left a broken reference: table " + check.text(0) + ", row " +
+                                           check.text(1) + " refers to a missing row of " + check.text(2)};
+}
+
 }  // namespace
 
 Result<int> recorded_schema_version(Connection& connection) {
@@ -50,17 +61,38 @@ Result<int> recorded_schema_version(Connection& connection) {
 }
 
 Result<int> migrate(Connection& writer, core::Timestamp now) {
-    CONG_TRY_VOID(writer.exec("BEGIN IMMEDIATE"));
-    auto version = apply_pending(writer, now);
-    if (!version) {
-        if (writer.in_transaction()) (void)writer.exec("ROLLBACK");
-        return version.error();
-    }
-    auto committed = writer.exec("COMMIT");
-    if (!committed) {
-        if (writer.in_transaction()) (void)writer.exec("ROLLBACK");
-        return committed.error();
-    }
+    // A migration that rebuilds a table (SQLite's 12-step ALTER procedure) drops the old one; with foreign
+    // keys on, that would delete the rows of every table referring to it (ON DELETE CASCADE). The pragma
+    // is a no-op inside a transaction, so it is switched before BEGIN and restored after COMMIT, and
+    // foreign_key_check before COMMIT makes sure the rebuilt schema still holds together.
+    CONG_TRY(foreign_keys, writer.query_int64("PRAGMA foreign_keys"));
+    CONG_TRY_VOID(writer.exec("PRAGMA foreign_keys = OFF"));
+    auto restore_foreign_keys = [&]() -> Result<void> {
+        if (foreign_keys == 0) return {};
+        return writer.exec("PRAGMA foreign_keys = ON");
+    };
+    auto version = [&]() -> Result<int> {
+        CONG_TRY_VOID(writer.exec("BEGIN IMMEDIATE"));
+        bool applied_any = false;
+        auto applied = apply_pending(writer, now, applied_any);
+        // A full check reads every row with a foreign key: only after a migration changed something.
+        if (applied && applied_any) {
+            if (auto consistent = check_foreign_keys(writer); !consistent) applied = consistent.error();
+        }
+        if (!applied) {
+            if (writer.in_transaction()) (void)writer.exec("ROLLBACK");
+            return applied.error();
+        }
+        auto committed = writer.exec("COMMIT");
+        if (!committed) {
+            if (writer.in_transaction()) (void)writer.exec("ROLLBACK");
+            return committed.error();
+        }
+        return *applied;
+    }();
+    auto restored = restore_foreign_keys();
+    if (!version) return version;
+    if (!restored) return restored.error();
     return *version;
 }
 

@@ -4,7 +4,9 @@
 namespace cong::storage::sqlite {
 namespace {
 
-constexpr auto SITE_COLUMNS = "id, name, slogan, host, owner, address, phone, email, responsible_person, licence";
+constexpr auto SITE_COLUMNS =
+    "id, name, slogan, host, owner, address, phone, email, responsible_person, licence, logo_media_id, "
+    "primary_colour, accent_colour";
 
 Result<model::Site> read_site(Columns& c) {
     model::Site site;
@@ -18,6 +20,9 @@ Result<model::Site> read_site(Columns& c) {
     site.email = c.text();
     site.responsible_person = c.text();
     site.licence = c.text();
+    site.logo_media_id = c.optional_int64();
+    site.primary_colour = c.text();
+    site.accent_colour = c.text();
     return site;
 }
 
@@ -48,19 +53,22 @@ Result<std::int64_t> SqliteSiteStore::insert_site(const model::Site& site) {
     // The model has no creation time; the row keeps one for the record.
     CONG_TRY(statement,
              connection_.prepare("INSERT INTO sites (name, slogan, host, owner, address, phone, email, "
-                                 "responsible_person, licence, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, unixepoch()) RETURNING id"));
+                                 "responsible_person, licence, logo_media_id, primary_colour, accent_colour, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, unixepoch()) RETURNING id"));
     statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email,
-                       site.responsible_person, site.licence);
+                       site.responsible_person, site.licence, site.logo_media_id, site.primary_colour,
+                       site.accent_colour);
     return returned_id(statement);
 }
 
 Result<void> SqliteSiteStore::update_site(const model::Site& site) {
     CONG_TRY(statement,
              connection_.prepare("UPDATE sites SET name = ?, slogan = ?, host = ?, owner = ?, address = ?, phone = ?, "
-                                 "email = ?, responsible_person = ?, licence = ? WHERE id = ?"));
+                                 "email = ?, responsible_person = ?, licence = ?, logo_media_id = ?, "
+                                 "primary_colour = ?, accent_colour = ? WHERE id = ?"));
     statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email,
-                       site.responsible_person, site.licence, site.id);
+                       site.responsible_person, site.licence, site.logo_media_id, site.primary_colour,
+                       site.accent_colour, site.id);
     CONG_TRY_VOID(statement.run());
     return require_changed(statement, "cổng thông tin");
 }

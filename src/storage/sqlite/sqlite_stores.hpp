@@ -3,6 +3,7 @@
 
 #include "storage/database.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/sqlite/sqlite_revision_store.hpp"
 #include "storage/sqlite/sqlite_target_store.hpp"
 
 namespace cong::storage::sqlite {
@@ -67,6 +68,15 @@ public:
     Result<std::int64_t> insert_media(const model::Media& media) override;
     // Changes what people wrote about the photo (name, caption, alt, credit); the file never changes.
     Result<void> update_media(const model::Media& media) override;
+    Result<std::optional<model::Media>> find_media_by_any_site_hash(std::string_view sha256) override;
+    Result<std::vector<model::Media>> list_media(const MediaQuery& query) override;
+    Result<std::int64_t> count_media(const MediaQuery& query) override;
+    Result<void> set_media_variants(std::int64_t media_id, int width, int height, int pipeline_version,
+                                    const std::vector<model::MediaVariant>& variants) override;
+    Result<std::vector<model::MediaVariant>> list_media_variants(std::int64_t media_id) override;
+    Result<std::vector<std::int64_t>> list_media_before_pipeline(int version, std::int64_t after_id,
+                                                                int limit) override;
+    Result<std::vector<MediaUse>> list_media_uses(std::int64_t media_id) override;
 
 private:
     Connection& connection_;
@@ -80,6 +90,7 @@ public:
     Result<std::optional<model::User>> find_user_by_login(std::string_view login) override;
     Result<std::int64_t> insert_user(const model::User& user) override;
     Result<void> update_user(const model::User& user) override;
+    Result<std::vector<model::User>> list_users() override;
 
 private:
     Connection& connection_;
@@ -122,6 +133,23 @@ private:
     Connection& connection_;
 };
 
+class SqliteSessionStore final : public SessionStore {
+public:
+    explicit SqliteSessionStore(Connection& connection) : connection_(connection) {}
+    Result<std::int64_t> insert_session(const model::Session& session) override;
+    Result<std::optional<model::Session>> find_session_by_hash(std::string_view token_hash) override;
+    Result<void> touch_session(std::int64_t id, core::Timestamp last_seen_at) override;
+    Result<void> clear_second_factor(std::int64_t id) override;
+    Result<void> delete_session(std::int64_t id) override;
+    Result<std::int64_t> delete_user_sessions(std::int64_t user_id, std::optional<std::int64_t> keep_id) override;
+    Result<std::int64_t> delete_expired_sessions(core::Timestamp now, core::Timestamp idle_before) override;
+    Result<std::optional<model::AccountSecurity>> find_account_security(std::int64_t user_id) override;
+    Result<void> update_account_security(const model::AccountSecurity& security) override;
+
+private:
+    Connection& connection_;
+};
+
 // A connection and the stores over it; a transaction hands this out as its Tx.
 class SqliteTx final : public Tx {
 public:
@@ -135,7 +163,10 @@ public:
           tokens_(*connection_),
           search_(*connection_),
           targets_(*connection_),
-          audit_(*connection_) {}
+          audit_(*connection_),
+          revisions_(*connection_),
+          editorial_(*connection_),
+          sessions_(*connection_) {}
 
     SiteStore& sites() override { return sites_; }
     CategoryStore& categories() override { return categories_; }
@@ -146,6 +177,9 @@ public:
     SearchStore& search() override { return search_; }
     TargetStore& targets() override { return targets_; }
     AuditStore& audit() override { return audit_; }
+    RevisionStore& revisions() override { return revisions_; }
+    EditorialStore& editorial() override { return editorial_; }
+    SessionStore& sessions() override { return sessions_; }
 
     Connection& connection() { return *connection_; }
 
@@ -160,6 +194,9 @@ private:
     SqliteSearchStore search_;
     SqliteTargetStore targets_;
     SqliteAuditStore audit_;
+    SqliteRevisionStore revisions_;
+    SqliteEditorialStore editorial_;
+    SqliteSessionStore sessions_;
 };
 
 }  // namespace cong::storage::sqlite

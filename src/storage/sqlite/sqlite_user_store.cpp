@@ -57,4 +57,9 @@ Result<void> SqliteUserStore::update_user(const model::User& u) {
     return require_changed(statement, "người dùng");
 }
 
+Result<std::vector<model::User>> SqliteUserStore::list_users() {
+    CONG_TRY(statement, connection_.prepare(select_users("ORDER BY login")));
+    return query_all<model::User>(statement, read_user);
+}
+
 }  // namespace cong::storage::sqlite
