@@ -9,6 +9,7 @@
 #   CONG=binary, SECONDS_UNDER_ABUSE=30, IDLE=5000, MISSING=100000
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/rate_limits_off.sh
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 cong=${CONG:-build/release/cong}
 [[ -x "$cong" ]] || { echo "no binary at $cong: build it (scripts/build.sh release) or set CONG"; exit 2; }

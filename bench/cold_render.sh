@@ -8,6 +8,7 @@
 #   CONG=binary, CONNECTIONS=16, MODES="off on", LIMIT=n walks only the first n articles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/rate_limits_off.sh
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 cong=${CONG:-build/release/cong}
 [[ -x "$cong" ]] || { echo "no binary at $cong: build it (scripts/build.sh release) or set CONG"; exit 2; }

@@ -4,6 +4,7 @@
 # page with wrk. Usage: bench/first_reading.sh  (builds the release binary if needed; loopback only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/rate_limits_off.sh
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 scripts/build.sh release >/dev/null
 cong=build/release/cong

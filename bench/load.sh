@@ -11,6 +11,7 @@
 # limit lifted, and nginx's figure for them is for the saved result page, an upper bound no search reaches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/rate_limits_off.sh
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 cong=${CONG:-build/release/cong}
 [[ -x "$cong" ]] || { echo "no binary at $cong: build it (scripts/build.sh release) or set CONG"; exit 2; }

@@ -7,6 +7,7 @@
 #   CONG=binary, DURATION=30s, DISTINCT=20000; CONG_* variables (e.g. CONG_CACHE_MAX_BYTES) reach the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/rate_limits_off.sh
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 cong=${CONG:-build/release/cong}
 [[ -x "$cong" ]] || { echo "no binary at $cong: build it (scripts/build.sh release) or set CONG"; exit 2; }

@@ -20,6 +20,7 @@
 #include "content/site_service.hpp"
 #include "core/log.hpp"
 #include "http/metrics.hpp"
+#include "http/rate_limiter.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "media/media_service.hpp"
@@ -31,8 +32,11 @@
 #include "targets/ntm_service.hpp"
 #include "targets/target_service.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <vector>
 
 namespace cong::cli {
 
@@ -52,8 +56,15 @@ int serve_command(const core::Config& config) {
     auto site_id = content::default_site_id(**db);
     if (!site_id) return fail(site_id.error());
 
-    // Before the services, so it outlives every handler that may still tell it of a change.
-    cache::PageCache page_cache{{.max_bytes = config.cache.max_bytes}};
+    // Before the services, so it outlives every handler that may still tell it of a change. Pages are kept per
+    // site host; a Host that names no site shares the default site's pages, so made-up Host headers cannot
+    // turn every request into a render.
+    std::vector<std::string> site_hosts;
+    if (auto sites = (*db)->read([](storage::Tx& tx) { return tx.sites().list_sites(); })) {
+        for (const auto& site : *sites)
+            if (!site.host.empty()) site_hosts.push_back(site.host);
+    }
+    cache::PageCache page_cache{{.max_bytes = config.cache.max_bytes, .site_hosts = std::move(site_hosts)}};
     content::PublishedContent published{**db, *site_id};
     content::ArticleService articles{**db, *site_id};
     content::CategoryService categories{**db, *site_id};
@@ -98,6 +109,17 @@ int serve_command(const core::Config& config) {
     api::add_api_routes(router, api_handlers, config.http);
     api::TargetApi target_api{target_service, ntm_service, tokens};
     api::add_target_api_routes(router, target_api);
+    // Per-address rates of what costs the most or invites guessing; beyond them 429 with Retry-After.
+    auto per_minute = [](unsigned n) { return http::RateLimit{.per_second = n / 60.0, .burst = std::max(10.0, n / 3.0)}; };
+    http::RateLimiter search_limit{"search", per_minute(config.limits.search_per_minute)};
+    http::RateLimiter api_write_limit{"api_writes", per_minute(config.limits.api_writes_per_minute)};
+    http::RateLimiter login_limit{"login", per_minute(config.limits.login_per_minute)};
+    router.limit({http::Method::Get}, "/tim-kiem", &search_limit);
+    router.limit({http::Method::Get}, "/api/v1/search", &search_limit);
+    router.limit({http::Method::Post, http::Method::Put, http::Method::Patch, http::Method::Delete}, "/api/v1/",
+                 &api_write_limit);
+    router.limit({http::Method::Post}, admin::LOGIN_PATH, &login_limit);
+    router.limit({http::Method::Post}, admin::SECOND_FACTOR_PATH, &login_limit);
     // Unknown addresses under /api/ answer in JSON; everything else gets the site's Vietnamese 404 page.
     router.set_not_found([&](const http::Request& request) {
         if (request.path.starts_with("/api/")) return api_handlers.not_found(request);
@@ -110,6 +132,12 @@ int serve_command(const core::Config& config) {
         server.set_response_cache(&page_cache);
         metrics.add_collector([&page_cache](std::string& out) { page_cache.write_metrics(out); });
     }
+    metrics.add_collector([&](std::string& out) {
+        out += "# HELP cong_rate_limited_total Requests refused with 429 by a per-address rate limit.\n"
+               "# TYPE cong_rate_limited_total counter\n";
+        for (const http::RateLimiter* limit : {&search_limit, &api_write_limit, &login_limit})
+            out += "cong_rate_limited_total{limit=\"" + limit->name() + "\"} " + std::to_string(limit->refused()) + "\n";
+    });
     if (auto bound = server.bind(); !bound) return fail(bound.error());
     // Scheduled articles are published by this thread when their time comes; it stops before the services
     // it uses go (on SIGTERM run() returns, and stop() waits for a run in progress).

@@ -114,4 +114,12 @@ Router::Match Router::match(Method method, std::string_view path) const {
     return result;
 }
 
+void Router::limit(std::initializer_list<Method> methods, std::string_view pattern_prefix, RateLimiter* limiter) {
+    for (auto& route : routes_) {
+        if (!route.pattern.starts_with(pattern_prefix)) continue;
+        if (std::find(methods.begin(), methods.end(), route.method) == methods.end()) continue;
+        route.options.limit = limiter;
+    }
+}
+
 }  // namespace cong::http

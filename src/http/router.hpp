@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,9 @@ public:
     void del(std::string pattern, Handler handler, RouteOptions options = {}) {
         add(Method::Delete, std::move(pattern), std::move(handler), options);
     }
+    // Puts limiter on every route added so far with one of methods whose pattern starts with pattern_prefix,
+    // so the rate of costly requests is set in one place, after the features added their routes.
+    void limit(std::initializer_list<Method> methods, std::string_view pattern_prefix, RateLimiter* limiter);
     // What answers when no route matches the path (the site's Vietnamese 404 page).
     void set_not_found(Handler handler) { not_found_ = std::move(handler); }
 

@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include "http/rate_limiter.hpp"
+
 #include <gtest/gtest.h>
 
 #include <stdexcept>
@@ -107,4 +109,17 @@ TEST(Router, MalformedPatternsAreRefusedAtStartup) {
     EXPECT_THROW(router.get("/a/{}", answering("x")), std::invalid_argument);
     EXPECT_THROW(router.get("/a/{id}.html", answering("x")), std::invalid_argument);
     EXPECT_THROW(router.get("/a/{id", answering("x")), std::invalid_argument);
+}
+
+TEST(Router, ALimitIsPutOnTheRoutesItNamesAndNoOthers) {
+    Router router;
+    router.get("/tim-kiem", answering("search"));
+    router.get("/api/v1/search", answering("api search"));
+    router.post("/api/v1/articles", answering("create"));
+    router.get("/api/v1/articles/{id}", answering("read"));
+    RateLimiter writes("api_writes", {.per_second = 1, .burst = 1});
+    router.limit({Method::Post, Method::Put, Method::Delete}, "/api/v1/", &writes);
+    EXPECT_EQ(router.match(Method::Post, "/api/v1/articles").limit, &writes);
+    EXPECT_EQ(router.match(Method::Get, "/api/v1/articles/7").limit, nullptr);
+    EXPECT_EQ(router.match(Method::Get, "/tim-kiem").limit, nullptr);
 }

@@ -186,3 +186,38 @@ TEST_F(BadInput, AnonymousUploadIsRefusedBeforeItsBodyArrives) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
     expect_intact();
 }
+
+// A separate server: the fixture's uses the default limits, which one test must not exhaust for the others.
+TEST(RateLimits, AnAddressSearchingTooFastIsToldToWaitAndOthersPagesStillAnswer) {
+    CongProcess cong;
+    cong.init();
+    cong.start({"CONG_LIMITS_SEARCH_PER_MINUTE=6", "CONG_LIMITS_API_WRITES_PER_MINUTE=6"});
+    int refused = 0;
+    std::string retry_after;
+    // 6 a minute allows a burst of 10 (RateLimit in cli/serve.cpp), then one every 10 seconds.
+    for (int i = 0; i < 25; ++i) {
+        auto reply = cong.request("GET", "/tim-kiem?q=n%C3%B4ng+th%C3%B4n");
+        if (reply.status == 429) {
+            ++refused;
+            retry_after = reply.header("retry-after");
+        } else {
+            EXPECT_EQ(reply.status, 200);
+        }
+    }
+    EXPECT_GE(refused, 10);
+    EXPECT_GE(std::stoi(retry_after.empty() ? "0" : retry_after), 1);
+    // Reading pages is not searching: the home page is not limited.
+    EXPECT_EQ(cong.request("GET", "/").status, 200);
+    // API writes have their own budget, answered in JSON.
+    int writes_refused = 0;
+    for (int i = 0; i < 25; ++i) {
+        auto reply = cong.api("POST", "/api/v1/categories", R"({"name": "Chuyên mục )" + std::to_string(i) + R"("})");
+        if (reply.status == 429) {
+            ++writes_refused;
+            EXPECT_NE(reply.body.find(R"("code":"too_many_requests")"), std::string::npos) << reply.body;
+        }
+    }
+    EXPECT_GE(writes_refused, 10);
+    auto metrics = cong.request("GET", "/metrics");
+    EXPECT_NE(metrics.body.find("cong_rate_limited_total{limit=\"search\"}"), std::string::npos);
+}

@@ -163,6 +163,12 @@ void CongProcess::start(std::vector<std::string> extra_env) {
         int log = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         ::dup2(log, 1);
         ::dup2(log, 2);
+        // Tests make requests far faster than any reader from one address: the per-address limits are lifted
+        // unless a test sets them (extra_env comes after, and wins).
+        static char search[] = "CONG_LIMITS_SEARCH_PER_MINUTE=1000000";
+        static char writes[] = "CONG_LIMITS_API_WRITES_PER_MINUTE=1000000";
+        static char login[] = "CONG_LIMITS_LOGIN_PER_MINUTE=1000000";
+        for (char* lifted : {search, writes, login}) ::putenv(lifted);
         for (auto& e : extra_env) ::putenv(e.data());
         std::vector<std::string> args{CONG_BINARY, "serve", "--data", data_dir_, "--listen", "127.0.0.1:0"};
         auto argv = c_args(args);
