@@ -11,7 +11,8 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 ctest --test-dir build/asan --output-on-failure -j "$(nproc)" --timeout 300
-# The Vietnamese normaliser under libFuzzer (clang, ASan + UBSan) for a bounded time.
+# Every libFuzzer target (tests/fuzz/README.md: HTTP request path, multipart, documents, search queries,
+# the Vietnamese normaliser), clang with ASan + UBSan, each for a bounded time.
 tests/fuzz/run.sh "${CONG_FUZZ_SECONDS:-30}" build/fuzz
 # Mixed load at 128 connections (pages, searches, API writes): no 5xx, no acknowledged write lost.
 bench/soak.sh "${CONG_SOAK_SECONDS:-20}"

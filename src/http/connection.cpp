@@ -40,20 +40,6 @@ constexpr std::size_t LARGE_BODY_BYTES = 64 * 1024;
 constexpr std::size_t MIN_BODY_BYTES_PER_SECOND = 32 * 1024;
 constexpr std::size_t MAX_LOGGED_PATH_BYTES = 512;
 
-Method to_method(bhttp::verb verb) {
-    switch (verb) {
-        case bhttp::verb::get: return Method::Get;
-        case bhttp::verb::head: return Method::Head;
-        case bhttp::verb::post: return Method::Post;
-        case bhttp::verb::put: return Method::Put;
-        case bhttp::verb::delete_: return Method::Delete;
-        case bhttp::verb::patch: return Method::Patch;
-        case bhttp::verb::options: return Method::Options;
-        default: break;
-    }
-    return Method::Other;
-}
-
 bool iequals(std::string_view a, std::string_view b) {
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
     return a.size() == b.size() &&
@@ -287,19 +273,13 @@ asio::awaitable<Exchange> Server::Impl::serve_exchange(beast::tcp_stream& stream
 
     auto& header = parser.get();
     unsigned version = header.version() == 10 ? 10 : 11;
-    request.method = to_method(header.method());
+    request.method = method_from_string(header.method_string());
     request.target = std::string(header.target());
     for (const auto& field : header) {
         request.headers.push_back({std::string(field.name_string()), std::string(field.value())});
     }
     if (!trusted_proxies.empty()) {
-        std::string forwarded_for;
-        for (const auto& field : request.headers) {
-            if (!iequals(field.name, "X-Forwarded-For")) continue;
-            if (!forwarded_for.empty()) forwarded_for += ',';
-            forwarded_for += field.value;
-        }
-        request.remote_address = client_address(remote, forwarded_for, trusted_proxies);
+        request.remote_address = client_address(remote, request.header_list("X-Forwarded-For"), trusted_proxies);
     }
     auto client_id = request.header("X-Request-Id");
     request.request_id = client_id && is_safe_request_id(*client_id) ? std::string(*client_id) : new_request_id();

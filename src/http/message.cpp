@@ -65,11 +65,29 @@ std::string_view to_string(Method method) {
     return "OTHER";
 }
 
+Method method_from_string(std::string_view token) {
+    for (Method method : {Method::Get, Method::Head, Method::Post, Method::Put, Method::Delete, Method::Patch,
+                          Method::Options}) {
+        if (token == to_string(method)) return method;
+    }
+    return Method::Other;
+}
+
 std::optional<std::string_view> Request::header(std::string_view name) const {
     for (const auto& h : headers) {
         if (iequals(h.name, name)) return std::string_view(h.value);
     }
     return std::nullopt;
+}
+
+std::string Request::header_list(std::string_view name) const {
+    std::string joined;
+    for (const auto& field : headers) {
+        if (!iequals(field.name, name)) continue;
+        if (!joined.empty()) joined += ',';
+        joined += field.value;
+    }
+    return joined;
 }
 
 std::optional<std::string> Request::query_param(std::string_view name) const { return urlencoded_value(query, name); }

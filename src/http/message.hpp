@@ -14,6 +14,9 @@ namespace cong::http {
 enum class Method { Get, Head, Post, Put, Delete, Patch, Options, Other };
 
 std::string_view to_string(Method method);
+// The Method of a request line's method token ("GET"); tokens are case-sensitive (RFC 9110 §9.1), and
+// anything Cổng does not route is Other. The server and the HTTP fuzz target share this mapping.
+Method method_from_string(std::string_view token);
 
 struct Header {
     std::string name;
@@ -33,6 +36,8 @@ struct Request {
 
     // Case-insensitive header lookup; the first one when repeated.
     std::optional<std::string_view> header(std::string_view name) const;
+    // Every value of a header that may repeat, joined by commas as RFC 9110 §5.3 combines them ("" if absent).
+    std::string header_list(std::string_view name) const;
     // Percent-decoded query parameter ('+' is a space); nullopt when absent or not valid UTF-8.
     std::optional<std::string> query_param(std::string_view name) const;
     // A path parameter of the matched route ("{slug}"); empty when the route has none by that name.

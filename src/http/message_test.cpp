@@ -101,3 +101,20 @@ TEST(Method, NamesAreTheWireTokens) {
     EXPECT_EQ(to_string(Method::Delete), "DELETE");
     EXPECT_EQ(to_string(Method::Other), "OTHER");
 }
+
+TEST(Method, WireTokensMapBackAndUnknownOrLowerCaseOnesAreOther) {
+    for (Method method : {Method::Get, Method::Head, Method::Post, Method::Put, Method::Delete, Method::Patch,
+                          Method::Options}) {
+        EXPECT_EQ(method_from_string(to_string(method)), method);
+    }
+    EXPECT_EQ(method_from_string("get"), Method::Other);
+    EXPECT_EQ(method_from_string("PROPFIND"), Method::Other);
+    EXPECT_EQ(method_from_string(""), Method::Other);
+}
+
+TEST(Request, RepeatedHeadersAreJoinedAsOneList) {
+    Request request;
+    request.headers = {{"X-Forwarded-For", "6.6.6.6"}, {"Host", "a"}, {"x-forwarded-for", "198.51.100.2, 10.0.0.1"}};
+    EXPECT_EQ(request.header_list("X-Forwarded-For"), "6.6.6.6,198.51.100.2, 10.0.0.1");
+    EXPECT_EQ(request.header_list("Cookie"), "");
+}
