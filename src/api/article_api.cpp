@@ -81,11 +81,11 @@ content::ActingUser acting(const model::User& user, const http::Request& request
 }  // namespace
 
 Result<model::User> ApiHandlers::authenticate(const http::Request& request) {
-    return api::authenticate(tokens, request);
+    return credentials.authenticate(request);
 }
 
 std::optional<http::Response> ApiHandlers::refuse_unauthenticated(const http::Request& request) {
-    return api::refuse_unauthenticated(tokens, request);
+    return credentials.refuse_unauthenticated(request);
 }
 
 http::Response ApiHandlers::create_article(const http::Request& request) {

@@ -2,13 +2,8 @@
 
 #include "api/json_io.hpp"
 
-#include <atomic>
-
 namespace cong::api {
 namespace {
-
-// Set once at start-up, read by every I/O thread.
-std::atomic<auth::SessionService*> session_cookies{nullptr};
 
 core::Result<model::User> authenticate_session(auth::SessionService& sessions, const http::Request& request,
                                                const std::string& token) {
@@ -27,21 +22,17 @@ core::Result<model::User> authenticate_session(auth::SessionService& sessions, c
 
 }  // namespace
 
-void accept_session_cookies(auth::SessionService* sessions) {
-    session_cookies.store(sessions);
-}
-
-core::Result<model::User> authenticate(auth::TokenService& tokens, const http::Request& request) {
-    if (auto header = request.header("Authorization")) return tokens.authenticate_bearer(*header);
-    if (auto* sessions = session_cookies.load()) {
-        if (auto cookie = request.cookie(sessions->session_cookie_name()); cookie && !cookie->empty())
-            return authenticate_session(*sessions, request, *cookie);
+core::Result<model::User> Credentials::authenticate(const http::Request& request) const {
+    if (auto header = request.header("Authorization")) return tokens_.authenticate_bearer(*header);
+    if (sessions_) {
+        if (auto cookie = request.cookie(sessions_->session_cookie_name()); cookie && !cookie->empty())
+            return authenticate_session(*sessions_, request, *cookie);
     }
     return core::Error{core::Errc::Unauthorized, "Cần mã truy cập: Authorization: Bearer <token>"};
 }
 
-std::optional<http::Response> refuse_unauthenticated(auth::TokenService& tokens, const http::Request& request) {
-    auto user = authenticate(tokens, request);
+std::optional<http::Response> Credentials::refuse_unauthenticated(const http::Request& request) const {
+    auto user = authenticate(request);
     if (!user) return error_response(request, user.error());
     return std::nullopt;
 }

@@ -1,7 +1,7 @@
 // The JSON API under /api/v1: handlers and their route table.
 #pragma once
 
-#include "auth/token_service.hpp"
+#include "api/authentication.hpp"
 #include "content/article_service.hpp"
 #include "content/category_service.hpp"
 #include "core/config.hpp"
@@ -17,7 +17,7 @@ struct ApiHandlers {
     content::ArticleService& articles;
     content::CategoryService& categories;
     media::MediaService& media;
-    auth::TokenService& tokens;
+    const Credentials& credentials;
     std::int64_t site_id;
     search::SearchService* search = nullptr;  // the public search; without it /api/v1/search is not offered
 

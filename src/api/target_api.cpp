@@ -104,11 +104,11 @@ std::optional<std::string> period_param(const http::Request& request) {
 }  // namespace
 
 Result<model::User> TargetApi::authenticate(const http::Request& request) {
-    return api::authenticate(tokens, request);
+    return credentials.authenticate(request);
 }
 
 std::optional<http::Response> TargetApi::refuse_unauthenticated(const http::Request& request) {
-    return api::refuse_unauthenticated(tokens, request);
+    return credentials.refuse_unauthenticated(request);
 }
 
 http::Response TargetApi::list_plans(const http::Request& request) {

@@ -2,7 +2,7 @@
 // figures entered by any editor, each entry kept with who made it and when.
 #pragma once
 
-#include "auth/token_service.hpp"
+#include "api/authentication.hpp"
 #include "http/router.hpp"
 #include "targets/ntm_service.hpp"
 #include "targets/target_service.hpp"
@@ -14,7 +14,7 @@ namespace cong::api {
 struct TargetApi {
     targets::TargetService& targets;
     targets::NtmService& ntm;
-    auth::TokenService& tokens;
+    const Credentials& credentials;
 
     // GET /api/v1/plans
     http::Response list_plans(const http::Request& request);

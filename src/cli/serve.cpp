@@ -99,15 +99,16 @@ int serve_command(const core::Config& config) {
                                   {.site_id = *site_id,
                                    .max_upload_bytes = config.http.max_upload_bytes,
                                    .upload_gate = admin::signed_in_gate(sessions)});
-    api::accept_session_cookies(&sessions);
     search::SearchService search{**db, *site_id};
     site::SitePages site_pages{published, media, core::now, &search};
     site::add_site_routes(router, site_pages);
     site::TargetPages target_pages{published, target_service, ntm_service, site_pages};
     site::add_target_routes(router, target_pages);
-    api::ApiHandlers api_handlers{articles, categories, media, tokens, *site_id, &search};
+    // The API takes bearer tokens, and the back office's session cookie with its CSRF header (the editor's uploads).
+    api::Credentials credentials{tokens, &sessions};
+    api::ApiHandlers api_handlers{articles, categories, media, credentials, *site_id, &search};
     api::add_api_routes(router, api_handlers, config.http);
-    api::TargetApi target_api{target_service, ntm_service, tokens};
+    api::TargetApi target_api{target_service, ntm_service, credentials};
     api::add_target_api_routes(router, target_api);
     // Per-address rates of what costs the most or invites guessing; beyond them 429 with Retry-After.
     auto per_minute = [](unsigned n) { return http::RateLimit{.per_second = n / 60.0, .burst = std::max(10.0, n / 3.0)}; };
@@ -145,8 +146,6 @@ int serve_command(const core::Config& config) {
     scheduler.start();
     server.run();
     scheduler.stop();
-    // The sessions die with this function; the API must not keep a pointer to them.
-    api::accept_session_cookies(nullptr);
     return 0;
 }
 

@@ -58,7 +58,7 @@ RssChannel category_channel(const content::SiteFrame& frame, const model::Catego
 }
 
 std::string write_rss(const RssChannel& channel, const std::vector<content::ArticleSummary>& items,
-                      std::string_view origin, core::Timestamp now) {
+                      std::string_view origin, core::Timestamp now, const EnclosureOf& enclosure_of) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                       "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" "
                       "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>";
@@ -86,12 +86,10 @@ std::string write_rss(const RssChannel& channel, const std::vector<content::Arti
         if (item.category) element(out, "category", item.category->name);
         if (!article.lead.empty()) element(out, "description", article.lead);
         if (!article.byline.empty()) element(out, "dc:creator", article.byline);
-        if (item.cover) {
+        if (auto enclosure = item.cover && enclosure_of ? enclosure_of(*item.cover) : std::nullopt) {
             out += "<enclosure url=\"";
-            render::escape_html(out, std::string(origin) + media_url(*item.cover));
-            // The full-size JPEG Cổng re-encoded; its exact size is not at hand here, and RSS readers take 0
-            // as "unknown" (the upload's own size would be wrong).
-            out += "\" length=\"0\" type=\"image/jpeg\"/>";
+            render::escape_html(out, std::string(origin) + enclosure->path);
+            out += "\" length=\"" + std::to_string(enclosure->bytes) + "\" type=\"image/jpeg\"/>";
         }
         out += "</item>";
     }

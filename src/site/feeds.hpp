@@ -6,6 +6,8 @@
 #include "core/clock.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,9 +34,17 @@ RssChannel site_channel(const content::SiteFrame& frame);
 // The channel of one category: "<category> - <site>", its listing and its own feed.
 RssChannel category_channel(const content::SiteFrame& frame, const model::Category& category);
 
+// A photo as an RSS enclosure: its address from the site root and its exact size in bytes, which RSS requires.
+struct Enclosure {
+    std::string path;
+    std::int64_t bytes = 0;
+};
+// How a feed finds the enclosure of a cover photo; nullopt leaves the item without one.
+using EnclosureOf = std::function<std::optional<Enclosure>(const model::Media&)>;
+
 // RSS 2.0: dates in Vietnam time (+0700), the cover photo as an enclosure, absolute links from origin.
 std::string write_rss(const RssChannel& channel, const std::vector<content::ArticleSummary>& items,
-                      std::string_view origin, core::Timestamp now);
+                      std::string_view origin, core::Timestamp now, const EnclosureOf& enclosure_of);
 
 // The sitemaps.org limit of URLs in one sitemap file; past it /sitemap.xml becomes a sitemap index.
 constexpr std::size_t SITEMAP_MAX_URLS = 50000;

@@ -23,14 +23,17 @@ TEST(Feeds, OriginPrefersTheSiteHostAndRefusesOddHostHeaders) {
 TEST(Feeds, RssHasEachArticleWithVietnamTimeAndCoverEnclosure) {
     auto frame = fixtures::seed_frame();
     auto item = fixtures::summary(1, "Hội nghị BCH Đảng bộ huyện & “tổng kết”", true);
-    auto rss = write_rss(site_channel(frame), {item}, "https://thoxuan.thanhhoa.gov.vn", fixtures::fixed_now());
+    auto enclosure = [](const model::Media& media) -> std::optional<Enclosure> {
+        return Enclosure{"/media/" + media.sha256 + "-1024.jpg", 81234};
+    };
+    auto rss = write_rss(site_channel(frame), {item}, "https://thoxuan.thanhhoa.gov.vn", fixtures::fixed_now(), enclosure);
     EXPECT_TRUE(contains(rss, "<rss version=\"2.0\""));
     EXPECT_TRUE(contains(rss, "<language>vi</language>"));
     EXPECT_TRUE(contains(rss, "<title>Hội nghị BCH Đảng bộ huyện &amp; “tổng kết”</title>"));
     EXPECT_TRUE(contains(rss, "<link>https://thoxuan.thanhhoa.gov.vn/bai-viet/bai-viet-1</link>"));
     EXPECT_TRUE(contains(rss, "<pubDate>Tue, 02 Apr 2024 09:15:00 +0700</pubDate>"));
-    EXPECT_TRUE(contains(rss, "<enclosure url=\"https://thoxuan.thanhhoa.gov.vn/media/"));
-    EXPECT_TRUE(contains(rss, "type=\"image/jpeg\"/>"));
+    EXPECT_TRUE(contains(rss, "<enclosure url=\"https://thoxuan.thanhhoa.gov.vn/media/" + item.cover->sha256 +
+                                  "-1024.jpg\" length=\"81234\" type=\"image/jpeg\"/>"));
 }
 
 TEST(Feeds, SitemapListsHomeCategoriesAndArticlesWithAbsoluteAddresses) {
@@ -56,7 +59,7 @@ TEST(Feeds, CategoryFeedNamesTheCategoryAndPointsToItself) {
     const auto& category = frame.categories.back();
     auto item = fixtures::summary(3, "Quy hoạch chung đô thị", true);
     auto rss = write_rss(category_channel(frame, category), {item}, "https://thoxuan.thanhhoa.gov.vn",
-                         fixtures::fixed_now());
+                         fixtures::fixed_now(), nullptr);
     auto site_name = std::string(" - Cổng thông tin điện tử huyện Thọ Xuân - Thanh Hóa");
     EXPECT_TRUE(contains(rss, "<title>" + category.name + site_name + "</title>"));
     EXPECT_TRUE(contains(rss, "<link>https://thoxuan.thanhhoa.gov.vn/chuyen-muc/" + category.slug + "</link>"));

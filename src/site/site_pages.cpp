@@ -4,6 +4,7 @@
 #include "core/log.hpp"
 #include "core/vietnamese.hpp"
 #include "media/file_name.hpp"
+#include "media/variant_names.hpp"
 #include "site/assets.hpp"
 #include "site/feeds.hpp"
 #include "site/pages.hpp"
@@ -153,10 +154,27 @@ http::Response SitePages::show_rss(const http::Request& request) const {
     auto items = content_.latest(RSS_ITEMS);
     if (!items) return show_error(request, items.error());
     auto origin = public_origin(frame->site, request.header("Host").value_or(""));
-    auto response = http::Response::text(write_rss(site_channel(*frame), *items, origin, now_()));
+    auto response = http::Response::text(write_rss(site_channel(*frame), *items, origin, now_(),
+                                                   [this](const model::Media& m) { return cover_enclosure(m); }));
     response.content_type = "application/rss+xml; charset=utf-8";
     cacheable_with_links(response, request, frame->site, {core::listing_tag(frame->site.id)});
     return response;
+}
+
+std::optional<Enclosure> SitePages::cover_enclosure(const model::Media& cover) const {
+    auto variants = media_.variants(cover.id);
+    if (!variants) return std::nullopt;
+    const model::MediaVariant* best = nullptr;
+    for (const auto& variant : *variants) {
+        if (variant.format != "jpg") continue;
+        bool fits = variant.width <= media::FALLBACK_WIDTH;
+        // The widest that fits the fallback width, else (a photo with only larger JPEGs) the narrowest.
+        if (!best || (fits && (best->width > media::FALLBACK_WIDTH || variant.width > best->width)) ||
+            (!fits && best->width > media::FALLBACK_WIDTH && variant.width < best->width))
+            best = &variant;
+    }
+    if (!best) return std::nullopt;
+    return Enclosure{media::variant_url(cover, best->width, media::VariantFormat::Jpeg), best->bytes};
 }
 
 http::Response SitePages::show_category_rss(const http::Request& request) const {
@@ -167,7 +185,8 @@ http::Response SitePages::show_category_rss(const http::Request& request) const 
     if (!category) return show_error(request, category.error());
     auto origin = public_origin(category->frame.site, request.header("Host").value_or(""));
     auto channel = category_channel(category->frame, category->category);
-    auto response = http::Response::text(write_rss(channel, category->articles, origin, now_()));
+    auto response = http::Response::text(write_rss(channel, category->articles, origin, now_(),
+                                                   [this](const model::Media& m) { return cover_enclosure(m); }));
     response.content_type = "application/rss+xml; charset=utf-8";
     cacheable_with_links(response, request, category->frame.site, {core::category_tag(category->category.id)});
     return response;

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "http/message.hpp"
 #include "media/media_service.hpp"
+#include "site/feeds.hpp"
 #include "search/search_service.hpp"
 
 #include <optional>
@@ -50,6 +51,9 @@ private:
     // NotFound becomes the 404 page; anything else a 503 (Busy) or 500 page, logged here, once.
     http::Response show_error(const http::Request& request, const core::Error& error) const;
     content::SiteFrame frame_or_default() const;
+    // A cover photo as a feed enclosure: its JPEG at the fallback width (what a feed reader shows, far lighter
+    // than the full size) with the exact size of that file; nullopt when the photo has no variants yet.
+    std::optional<Enclosure> cover_enclosure(const model::Media& cover) const;
 };
 
 // The value of ?trang=: absent is page 1; anything but a plain number from 1 to MAX_PAGE_NUMBER is nullopt.
