@@ -94,7 +94,8 @@ while (( $(date +%s) < end )); do
   b=$(awk '$1=="cong_page_cache_bytes"{print $2}' <<<"$m"); (( ${b:-0} > peak_cache )) && peak_cache=$b
   e=$(awk '$1=="cong_page_cache_entries"{print $2}' <<<"$m"); (( ${e:-0} > peak_entries )) && peak_entries=$e
   o=$(awk '$1=="cong_http_connections_open"{print $2}' <<<"$m"); (( ${o:-0} > peak_open )) && peak_open=$o
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base$article" || true)
+  # A new visitor: a fresh connection from an address of its own.
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 --interface 127.0.0.2 "$base$article" || true)
   probes=$((probes + 1))
   case $code in 200) probe_ok=$((probe_ok + 1));; 503) probe_503=$((probe_503 + 1));; *) probe_fail=$((probe_fail + 1));; esac
   if [[ -z "$burst_ms" && -f "$work/burst.1" ]]; then burst_ms=$(( ($(date +%s%N) - burst_start) / 1000000 )); fi

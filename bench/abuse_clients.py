@@ -14,11 +14,18 @@ import sys
 import time
 
 
+# The bad clients come from their own loopback address, as an attacker's machine would: the server limits
+# connections per address, and the readers measured meanwhile (wrk, the probe) come from others.
+ATTACKER = "127.0.0.66"
+
+
 def open_idle(port):
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.bind((ATTACKER, 0))
     s.setblocking(False)
     try:
-        s.connect(("127.0.0.1", port))
+        s.bind((ATTACKER, 0))
+    s.connect(("127.0.0.1", port))
     except BlockingIOError:
         pass
     return s

@@ -3,8 +3,9 @@
 # articles, targets, New Rural Development, feeds, sitemap, static files, a missing page), searches, and
 # article writes through the API — at 128 connections, watching the server's resident memory and open file
 # descriptors. Fails when any answer is a 5xx, when an acknowledged write (201) is not in the database
-# afterwards, or, for runs of 5 minutes or more, when resident memory grew 10 % or more after the warm-up
-# (the first fifth of the run) or descriptors kept growing.
+# afterwards, or, for runs of 5 minutes or more, when the process's own memory (RssAnon: heap and stacks)
+# grew 10 % or more after the warm-up (the first fifth of the run) or descriptors kept growing. The database
+# file SQLite maps into memory grows with the writes and is reported beside it, not judged.
 #
 # Usage: bench/soak.sh [SECONDS=600]   — uses build/release/cong, or the binary in $CONG; loopback only.
 # CONNECTIONS=128 THREADS=2 change the wrk run. scripts/test.sh runs a 20-second version.
@@ -115,10 +116,13 @@ LUA
 
 articles_before=$(sqlite3 "$data/cong.db" "SELECT count(*) FROM articles")
 # Resident memory (kB) and descriptors, every second, while the load runs.
+# RssAnon is the process's own memory (heap, stacks: where a leak shows); RssFile is the database file mapped
+# by SQLite (mmap), which grows with the database itself as the writes add articles.
 ( while kill -0 "$pid" 2>/dev/null; do
-    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    read -r rss anon file < <(awk '/^VmRSS:/ {r=$2} /^RssAnon:/ {a=$2} /^RssFile:/ {f=$2} END {print r+0, a+0, f+0}' \
+      "/proc/$pid/status" 2>/dev/null || echo "0 0 0")
     fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l)
-    echo "$SECONDS $rss $fds"
+    echo "$SECONDS $rss $fds $anon $file"
     sleep 1
   done ) >"$work/samples" &
 sampler=$!
@@ -139,14 +143,18 @@ stored=$((articles_after - articles_before))
 mapfile -t samples <"$work/samples"
 count=${#samples[@]}
 warm=$((count / 5))
-read -r _ rss_warm fds_warm <<<"${samples[$warm]}"
-read -r _ rss_end fds_end <<<"${samples[$((count - 1))]}"
-read -r _ rss_start fds_start <<<"${samples[0]}"
-growth=$(awk -v a="$rss_warm" -v b="$rss_end" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
+read -r _ rss_warm fds_warm anon_warm file_warm <<<"${samples[$warm]}"
+read -r _ rss_end fds_end anon_end file_end <<<"${samples[$((count - 1))]}"
+read -r _ rss_start fds_start anon_start file_start <<<"${samples[0]}"
+growth=$(awk -v a="$anon_warm" -v b="$anon_end" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
+db_mib=$(( $(stat -c %s "$data/cong.db") / 1048576 ))
 printf 'soak: %s requests, %s writes acknowledged, %s stored, %s answers 5xx\n' "$(value requests)" "$created" "$stored" "$server_errors"
 printf 'soak: p50 %s ms, p99 %s ms, socket errors %s\n' "$(value p50_ms)" "$(value p99_ms)" "$(value socket_errors)"
-printf 'soak: resident memory %s MiB at start, %s MiB after warm-up, %s MiB at the end (%s%% growth)\n' \
-  "$((rss_start / 1024))" "$((rss_warm / 1024))" "$((rss_end / 1024))" "$growth"
+printf 'soak: own memory (RssAnon) %s MiB at start, %s MiB after warm-up, %s MiB at the end (%s%% growth)\n' \
+  "$((anon_start / 1024))" "$((anon_warm / 1024))" "$((anon_end / 1024))" "$growth"
+printf 'soak: resident in all %s / %s / %s MiB, of which file-backed (binary, libraries, mapped database) %s / %s / %s MiB; database now %s MiB\n' \
+  "$((rss_start / 1024))" "$((rss_warm / 1024))" "$((rss_end / 1024))" \
+  "$((file_start / 1024))" "$((file_warm / 1024))" "$((file_end / 1024))" "$db_mib"
 printf 'soak: open descriptors %s at start, %s after warm-up, %s at the end\n' "$fds_start" "$fds_warm" "$fds_end"
 
 failed=0

@@ -3,6 +3,7 @@
 #include "admin/article_pages.hpp"
 #include "admin/article_form.hpp"
 
+#include "admin/test_shell.hpp"
 #include "audit/audit_log.hpp"
 #include "content/category_service.hpp"
 #include "content/site_service.hpp"
@@ -16,24 +17,6 @@ using namespace cong;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Calls every handler as the account the test chose, and frames a page as its bare content.
-class TestShell final : public admin::AdminShell {
-public:
-    admin::AdminContext context;
-    std::vector<admin::MenuItem> menu;
-
-    http::Handler guard(admin::AdminHandler handler, std::vector<model::Role>) override {
-        return [this, handler](const http::Request& request) { return handler(request, context); };
-    }
-    http::Response page(const admin::AdminContext&, admin::AdminPage page) const override {
-        std::string body =
-            "<title>" + page.title + "</title><div class=flash>" + page.flash + "</div>" + page.main.markup();
-        for (const auto& script : page.scripts) body += "<script src=\"" + script + "\"></script>";
-        return http::Response::html(std::move(body), page.status);
-    }
-    void add_menu_item(admin::MenuItem item) override { menu.push_back(std::move(item)); }
-};
 
 class ArticlePagesTest : public ::testing::Test {
 protected:
@@ -73,21 +56,7 @@ protected:
 
     http::Response send(http::Method method, const std::string& target, std::string body = {},
                         std::vector<http::Header> headers = {}) {
-        http::Request request;
-        request.method = method;
-        request.target = target;
-        auto query = target.find('?');
-        request.path = target.substr(0, query);
-        if (query != std::string::npos) request.query = target.substr(query + 1);
-        request.body = std::move(body);
-        request.headers = std::move(headers);
-        if (method == http::Method::Post && request.header("Content-Type") == std::nullopt)
-            request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
-        auto match = router_.match(method, request.path);
-        EXPECT_NE(match.handler, nullptr) << target;
-        if (!match.handler) return http::Response::text("no route", 404);
-        request.path_params = match.params;
-        return (*match.handler)(request);
+        return admin::testing::dispatch(router_, method, target, std::move(body), std::move(headers));
     }
     http::Response get(const std::string& target) { return send(http::Method::Get, target); }
     http::Response post(const std::string& target, const std::string& form) {
@@ -121,7 +90,7 @@ protected:
     std::int64_t site_id_ = 0;
     model::User editor_, approver_;
     std::unique_ptr<content::ArticleService> articles_;
-    TestShell shell_;
+    admin::testing::TestShell shell_;
     http::Router router_;
 };
 

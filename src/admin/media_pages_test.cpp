@@ -2,6 +2,7 @@
 // CSRF and role checks are the shell's and tested with it).
 #include "admin/media_pages.hpp"
 
+#include "admin/test_shell.hpp"
 #include "audit/audit_log.hpp"
 #include "content/site_service.hpp"
 #include "media/test_images.hpp"
@@ -17,23 +18,6 @@ using namespace cong;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Calls every handler as the account the test chose, and frames a page as its bare content.
-class TestShell final : public admin::AdminShell {
-public:
-    admin::AdminContext context;
-    std::vector<admin::MenuItem> menu;
-
-    http::Handler guard(admin::AdminHandler handler, std::vector<model::Role>) override {
-        return [this, handler](const http::Request& request) { return handler(request, context); };
-    }
-    http::Response page(const admin::AdminContext&, admin::AdminPage page) const override {
-        return http::Response::html(
-            "<title>" + page.title + "</title><div class=flash>" + page.flash + "</div>" + page.main.markup(),
-            page.status);
-    }
-    void add_menu_item(admin::MenuItem item) override { menu.push_back(std::move(item)); }
-};
 
 const std::string BOUNDARY = "----cong-test-boundary";
 
@@ -73,21 +57,7 @@ protected:
 
     http::Response send(http::Method method, const std::string& target, std::string body = {},
                         std::vector<http::Header> headers = {}) {
-        http::Request request;
-        request.method = method;
-        request.target = target;
-        auto query = target.find('?');
-        request.path = target.substr(0, query);
-        if (query != std::string::npos) request.query = target.substr(query + 1);
-        request.body = std::move(body);
-        request.headers = std::move(headers);
-        if (method == http::Method::Post && request.header("Content-Type") == std::nullopt)
-            request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
-        auto match = router_.match(method, request.path);
-        EXPECT_NE(match.handler, nullptr) << target;
-        if (!match.handler) return http::Response::text("no route", 404);
-        request.path_params = match.params;
-        return (*match.handler)(request);
+        return admin::testing::dispatch(router_, method, target, std::move(body), std::move(headers));
     }
     http::Response upload(const std::string& file_name, const std::string& data, const std::string& caption = {},
                           const std::string& accept = "application/json") {
@@ -101,7 +71,7 @@ protected:
     fs::path dir_;
     std::unique_ptr<storage::Database> db_;
     std::int64_t site_id_ = 0;
-    TestShell shell_;
+    admin::testing::TestShell shell_;
     http::Router router_;
     std::unique_ptr<media::MediaService> media_;
 };

@@ -7,6 +7,7 @@
 #include <regex>
 
 using cong::testing::CongProcess;
+using cong::testing::form_encode;
 using cong::testing::HttpResult;
 
 namespace {
@@ -15,21 +16,6 @@ namespace {
 const std::string ADMIN_PASSWORD = "mat-khau-thu-nghiem-123";
 const std::string EDITOR_PASSWORD = "bien-tap-vien-mat-khau";
 const std::map<std::string, std::string> FORM{{"Content-Type", "application/x-www-form-urlencoded"}};
-
-std::string url_encode(const std::string& text) {
-    static const char* HEX = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(HEX[c >> 4]);
-            out.push_back(HEX[c & 15]);
-        }
-    }
-    return out;
-}
 
 // Every Set-Cookie header of a response.
 std::vector<std::string> set_cookies(const HttpResult& result) {
@@ -82,8 +68,8 @@ protected:
         auto headers = FORM;
         headers["Cookie"] = cookie_pair(csrf_cookie);
         return cong_.request("POST", "/quan-tri/dang-nhap", headers,
-                             "login=" + url_encode(login) + "&password=" + url_encode(password) +
-                                 "&csrf=" + url_encode(csrf) + "&next=" + url_encode(next));
+                             "login=" + form_encode(login) + "&password=" + form_encode(password) +
+                                 "&csrf=" + form_encode(csrf) + "&next=" + form_encode(next));
     }
 
     Browser sign_in(const std::string& login, const std::string& password) {
@@ -153,7 +139,7 @@ TEST_F(Accounts, SecureCookiesWithTheHostPrefixOverHttps) {
     headers["Cookie"] = cookie_pair(csrf_cookie);
     auto answer = cong_.request(
         "POST", "/quan-tri/dang-nhap", headers,
-        "login=bientap&password=" + url_encode(EDITOR_PASSWORD) + "&csrf=" + url_encode(hidden_csrf(form.body)));
+        "login=bientap&password=" + form_encode(EDITOR_PASSWORD) + "&csrf=" + form_encode(hidden_csrf(form.body)));
     ASSERT_EQ(answer.status, 303) << answer.body;
     auto cookie = set_cookie(answer, "__Host-cong_session");
     EXPECT_NE(cookie.find("; Secure"), std::string::npos) << cookie;
@@ -161,7 +147,7 @@ TEST_F(Accounts, SecureCookiesWithTheHostPrefixOverHttps) {
 
 TEST_F(Accounts, TheLoginFormRefusesAPostWithoutItsCsrfValue) {
     auto answer =
-        cong_.request("POST", "/quan-tri/dang-nhap", FORM, "login=bientap&password=" + url_encode(EDITOR_PASSWORD));
+        cong_.request("POST", "/quan-tri/dang-nhap", FORM, "login=bientap&password=" + form_encode(EDITOR_PASSWORD));
     EXPECT_EQ(answer.status, 403);
     EXPECT_TRUE(set_cookie(answer, "cong_session").empty());
 }
@@ -172,7 +158,7 @@ TEST_F(Accounts, AStateChangingPostWithoutTheCsrfTokenIs403) {
     EXPECT_EQ(without.status, 403);
     EXPECT_NE(without.body.find("mã bảo vệ biểu mẫu"), std::string::npos);
     auto wrong = post(browser, "/quan-tri/tai-khoan/mat-khau",
-                      "csrf=not-the-token&current_password=" + url_encode(EDITOR_PASSWORD) +
+                      "csrf=not-the-token&current_password=" + form_encode(EDITOR_PASSWORD) +
                           "&new_password=mat-khau-moi-rat-dai&confirm_password=mat-khau-moi-rat-dai");
     EXPECT_EQ(wrong.status, 403);
     // Nothing changed: the old password still works.
@@ -203,7 +189,7 @@ TEST_F(Accounts, FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne) {
 
 TEST_F(Accounts, LoggingOutEndsTheSessionBehindTheCookie) {
     auto browser = sign_in("bientap", EDITOR_PASSWORD);
-    auto out = post(browser, "/quan-tri/dang-xuat", "csrf=" + url_encode(browser.csrf));
+    auto out = post(browser, "/quan-tri/dang-xuat", "csrf=" + form_encode(browser.csrf));
     EXPECT_EQ(out.status, 303);
     EXPECT_NE(set_cookie(out, "cong_session").find("Max-Age=0"), std::string::npos);
     // The same cookie, replayed, opens nothing.
@@ -219,7 +205,7 @@ TEST_F(Accounts, AnEditorOpeningTheUsersPageGets403) {
     EXPECT_NE(users.body.find("Bạn không có quyền"), std::string::npos);
     EXPECT_EQ(get(editor, "/quan-tri/nhat-ky").status, 403);
     auto create = post(editor, "/quan-tri/nguoi-dung",
-                       "csrf=" + url_encode(editor.csrf) + "&login=ke-gian&role=admin&password=mat-khau-ke-gian");
+                       "csrf=" + form_encode(editor.csrf) + "&login=ke-gian&role=admin&password=mat-khau-ke-gian");
     EXPECT_EQ(create.status, 403);
     EXPECT_EQ(post_login("ke-gian", "mat-khau-ke-gian").status, 401);
 }
@@ -230,7 +216,7 @@ TEST_F(Accounts, AnAdminCreatesAnAccountThatCanSignInAndTheAuditLogSaysWho) {
     ASSERT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("bientap"), std::string::npos);
     auto created = post(admin, "/quan-tri/nguoi-dung",
-                        "csrf=" + url_encode(admin.csrf) + "&login=duyet2&display_name=" + url_encode("Trưởng ban") +
+                        "csrf=" + form_encode(admin.csrf) + "&login=duyet2&display_name=" + form_encode("Trưởng ban") +
                             "&role=approver&password=mat-khau-duyet-2");
     ASSERT_EQ(created.status, 303) << created.body;
     EXPECT_EQ(post_login("duyet2", "mat-khau-duyet-2").status, 303);
@@ -265,7 +251,7 @@ TEST_F(Accounts, ChangingThePasswordSignsOutOtherSessions) {
     auto here = sign_in("bientap", EDITOR_PASSWORD);
     auto elsewhere = sign_in("bientap", EDITOR_PASSWORD);
     auto changed = post(here, "/quan-tri/tai-khoan/mat-khau",
-                        "csrf=" + url_encode(here.csrf) + "&current_password=" + url_encode(EDITOR_PASSWORD) +
+                        "csrf=" + form_encode(here.csrf) + "&current_password=" + form_encode(EDITOR_PASSWORD) +
                             "&new_password=mat-khau-moi-rat-dai&confirm_password=mat-khau-moi-rat-dai");
     ASSERT_EQ(changed.status, 303) << changed.body;
     EXPECT_EQ(get(here, "/quan-tri/tai-khoan").status, 200);

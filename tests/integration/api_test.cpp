@@ -6,15 +6,9 @@
 #include <regex>
 
 using cong::testing::CongProcess;
+using cong::testing::field;
 
 namespace {
-
-std::string field(const std::string& json, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(json, match, std::regex("\"" + name + "\":(\"([^\"]*)\"|[0-9]+|null|true|false)")))
-        return match[2].matched ? match[2].str() : match[1].str();
-    return {};
-}
 
 class Api : public ::testing::Test {
 protected:

@@ -7,15 +7,9 @@
 #include <regex>
 
 using cong::testing::CongProcess;
+using cong::testing::field;
 
 namespace {
-
-std::string field(const std::string& json, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(json, match, std::regex("\"" + name + "\":(\"([^\"]*)\"|[0-9]+)")))
-        return match[2].matched ? match[2].str() : match[1].str();
-    return {};
-}
 
 // A PNG whose header claims width × height pixels, followed by a tiny (wrong) image data chunk.
 std::string png_claiming(std::uint32_t width, std::uint32_t height) {

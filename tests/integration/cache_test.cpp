@@ -11,18 +11,12 @@
 #include <regex>
 
 using cong::testing::CongProcess;
+using cong::testing::field;
 
 namespace {
 
 using cong::testing::gunzip;
 using cong::testing::unbrotli;
-
-std::string field(const std::string& json, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(json, match, std::regex("\"" + name + "\":(\"([^\"]*)\"|[0-9]+|null|true|false)")))
-        return match[2].matched ? match[2].str() : match[1].str();
-    return {};
-}
 
 long metric(const CongProcess& cong, const std::string& name) {
     auto text = cong.request("GET", "/metrics").body;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <vips/vips.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -300,6 +301,39 @@ std::string make_jpeg(int width, int height, unsigned seed) {
     g_object_unref(scaled);
     g_object_unref(image);
     return out;
+}
+
+std::string field(const std::string& json, const std::string& name) {
+    std::smatch match;
+    if (std::regex_search(json, match, std::regex("\"" + name + "\":(\"([^\"]*)\"|-?[0-9]+|null|true|false)")))
+        return match[2].matched ? match[2].str() : match[1].str();
+    return {};
+}
+
+std::string form_encode(const std::string& text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+            out += static_cast<char>(c);
+        else
+            out += {'%', hex[c >> 4], hex[c & 15]};
+    }
+    return out;
+}
+
+std::string csrf_of(const std::string& html) {
+    std::smatch match;
+    if (std::regex_search(html, match, std::regex(R"rx(name="csrf" value="([^"]+)")rx"))) return match[1].str();
+    return {};
+}
+
+std::string cookies_of(const HttpResult& response, std::string jar) {
+    for (auto [it, end] = response.headers.equal_range("set-cookie"); it != end; ++it) {
+        if (!jar.empty()) jar += "; ";
+        jar += it->second.substr(0, it->second.find(';'));
+    }
+    return jar;
 }
 
 }  // namespace cong::testing

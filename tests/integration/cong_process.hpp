@@ -67,6 +67,15 @@ private:
 std::pair<std::string, std::string> multipart_body(const std::string& file_name, const std::string& file_bytes,
                                                    const std::map<std::string, std::string>& fields);
 
+// The value of "name" in a flat JSON answer: a string's text, or a number, null, true or false as written.
+std::string field(const std::string& json, const std::string& name);
+// Percent-encodes everything but unreserved characters, for form bodies and query strings.
+std::string form_encode(const std::string& text);
+// The CSRF token a back-office page put in its forms (name="csrf").
+std::string csrf_of(const std::string& html);
+// "name=value; …" of every Set-Cookie of response, added to jar: the Cookie header of the next request.
+std::string cookies_of(const HttpResult& response, std::string jar = {});
+
 // A real JPEG of the given size, made with libvips.
 std::string make_jpeg(int width, int height, unsigned seed = 1);
 

@@ -19,15 +19,9 @@
 #include <vector>
 
 using cong::testing::CongProcess;
+using cong::testing::field;
 
 namespace {
-
-std::string field(const std::string& json, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(json, match, std::regex("\"" + name + "\":(\"([^\"]*)\"|[0-9]+)")))
-        return match[2].matched ? match[2].str() : match[1].str();
-    return {};
-}
 
 // How many times the server is killed; CONG_CRASH_KILLS raises it for a longer run by hand.
 int kill_count() {

@@ -13,45 +13,15 @@
 #include <set>
 
 using cong::testing::CongProcess;
+using cong::testing::field;
+using cong::testing::form_encode;
+using cong::testing::csrf_of;
+using cong::testing::cookies_of;
 using cong::testing::HttpResult;
 
 namespace {
 
 constexpr std::string_view GPS_MARKER = "CONG-GPS-MARKER WGS-84";
-
-std::string form_encode(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
-            out += static_cast<char>(c);
-        else
-            out += {'%', hex[c >> 4], hex[c & 15]};
-    }
-    return out;
-}
-
-std::string csrf_of(const std::string& html) {
-    std::smatch match;
-    if (std::regex_search(html, match, std::regex(R"rx(name="csrf" value="([^"]+)")rx"))) return match[1].str();
-    return {};
-}
-
-std::string cookies_of(const HttpResult& response) {
-    std::string jar;
-    for (auto [it, end] = response.headers.equal_range("set-cookie"); it != end; ++it) {
-        if (!jar.empty()) jar += "; ";
-        jar += it->second.substr(0, it->second.find(';'));
-    }
-    return jar;
-}
-
-std::string json_field(const std::string& json, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(json, match, std::regex("\"" + name + "\":(\"([^\"]*)\"|-?[0-9]+)")))
-        return match[2].matched ? match[2].str() : match[1].str();
-    return {};
-}
 
 void put_le16(std::string& out, unsigned value) {
     out += static_cast<char>(value & 0xFF);
@@ -189,7 +159,7 @@ protected:
     void upload_first_photo() {
         auto response = upload("22 (3).jpg", cong::testing::make_jpeg(900, 600, 3), {{"caption", "Cánh đồng lúa"}});
         ASSERT_EQ(response.status, 201) << response.body;
-        first_url_ = json_field(response.body, "url");
+        first_url_ = field(response.body, "url");
         auto served = cong_.request("GET", first_url_);
         ASSERT_EQ(served.status, 200);
         first_bytes_ = served.body;
@@ -215,7 +185,7 @@ TEST_F(Media, GpsAndExifAreGoneFromEveryServedFile) {
 
     auto response = upload("IMG_2024.JPG", photo, {{"caption", "Hội nghị Ban Chấp hành"}});
     ASSERT_EQ(response.status, 201) << response.body;
-    auto id = json_field(response.body, "id");
+    auto id = field(response.body, "id");
     auto urls = variant_urls(id);
     // 320, 640, 1024, 1600 in JPEG and WebP, and the full-size 1800 JPEG.
     ASSERT_EQ(urls.size(), 9u);
@@ -246,9 +216,9 @@ TEST_F(Media, GpsAndExifAreGoneFromEveryServedFile) {
 TEST_F(Media, APhotoTakenSidewaysIsServedUpright) {
     auto response = upload("doc.jpg", jpeg_with_gps(400, 300, 6));
     ASSERT_EQ(response.status, 201) << response.body;
-    EXPECT_EQ(json_field(response.body, "width"), "300");
-    EXPECT_EQ(json_field(response.body, "height"), "400");
-    auto served = cong_.request("GET", json_field(response.body, "url"));
+    EXPECT_EQ(field(response.body, "width"), "300");
+    EXPECT_EQ(field(response.body, "height"), "400");
+    auto served = cong_.request("GET", field(response.body, "url"));
     ASSERT_EQ(served.status, 200);
     auto decoded = decode(served.body);
     EXPECT_EQ(decoded.width, 300);
@@ -336,7 +306,7 @@ TEST_F(Media, HostileAndVietnameseFileNamesAreStoredSafelyAndShownEscaped) {
         SCOPED_TRACE(c.sent);
         auto response = upload(c.sent, cong::testing::make_jpeg(200, 150, ++seed));
         ASSERT_EQ(response.status, 201) << response.body;
-        auto id = json_field(response.body, "id");
+        auto id = field(response.body, "id");
         auto page = get("/quan-tri/thu-vien-anh/" + id);
         EXPECT_EQ(page.body.find("<b>x"), std::string::npos);
         EXPECT_EQ(page.body.find("a\" onerror"), std::string::npos);
@@ -353,7 +323,7 @@ TEST_F(Media, HostileAndVietnameseFileNamesAreStoredSafelyAndShownEscaped) {
     EXPECT_NE(escaped.body.find("a&quot; onerror=alert(1) &lt;b&gt;x.jpg"), std::string::npos) << escaped.body;
     EXPECT_EQ(escaped.body.find("<b>x"), std::string::npos);
     auto by_name = get("/quan-tri/thu-vien-anh.json?q=22+(3)");
-    EXPECT_EQ(json_field(by_name.body, "total"), "1") << by_name.body;
+    EXPECT_EQ(field(by_name.body, "total"), "1") << by_name.body;
     EXPECT_NE(by_name.body.find("\"original_name\":\"22 (3).jpg\""), std::string::npos);
     expect_first_photo_intact();
 }
@@ -361,7 +331,7 @@ TEST_F(Media, HostileAndVietnameseFileNamesAreStoredSafelyAndShownEscaped) {
 TEST_F(Media, ArticlePagesOfferWebpAndJpegSizesWithTheirDimensions) {
     auto response = upload("hoi-nghi.jpg", cong::testing::make_jpeg(1200, 800, 5), {{"caption", "Toàn cảnh hội nghị"}});
     ASSERT_EQ(response.status, 201) << response.body;
-    auto id = json_field(response.body, "id");
+    auto id = field(response.body, "id");
     auto article = cong_.api("POST", "/api/v1/categories", R"({"name": "Tin tức"})");
     ASSERT_EQ(article.status, 201) << article.body;
     auto created = cong_.api(
@@ -371,7 +341,7 @@ TEST_F(Media, ArticlePagesOfferWebpAndJpegSizesWithTheirDimensions) {
             R"({"type":"figure","attrs":{"media":)" +
             id + R"(},"content":[]}]}})");
     ASSERT_EQ(created.status, 201) << created.body;
-    auto page = cong_.request("GET", json_field(created.body, "url"));
+    auto page = cong_.request("GET", field(created.body, "url"));
     ASSERT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("<picture><source type=\"image/webp\" srcset=\"/media/"), std::string::npos);
     EXPECT_NE(page.body.find("-1024.webp 1024w, /media/"), std::string::npos);
@@ -384,11 +354,11 @@ TEST_F(Media, ArticlePagesOfferWebpAndJpegSizesWithTheirDimensions) {
 
     // The API searches and edits the library too.
     auto listed = cong_.api("GET", "/api/v1/media?q=toan+canh");
-    EXPECT_EQ(json_field(listed.body, "total"), "1") << listed.body;
+    EXPECT_EQ(field(listed.body, "total"), "1") << listed.body;
     auto edited = cong_.api("PUT", "/api/v1/media/" + id, R"({"credit":"Lê Thơ"})");
     ASSERT_EQ(edited.status, 200) << edited.body;
-    EXPECT_EQ(json_field(edited.body, "credit"), "Lê Thơ");
-    EXPECT_EQ(json_field(edited.body, "caption"), "Toàn cảnh hội nghị");
+    EXPECT_EQ(field(edited.body, "credit"), "Lê Thơ");
+    EXPECT_EQ(field(edited.body, "caption"), "Toàn cảnh hội nghị");
     auto bad = cong_.api("PUT", "/api/v1/media/" + id, R"({"alt":")" + std::string(600, 'a') + R"("})");
     EXPECT_EQ(bad.status, 400) << bad.body;
 }

@@ -12,6 +12,7 @@
 #include <thread>
 
 using cong::testing::CongProcess;
+using cong::testing::field;
 
 namespace {
 
@@ -28,13 +29,6 @@ std::string encode(const std::string& text) {
         }
     }
     return out;
-}
-
-std::string field(const std::string& json, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(json, match, std::regex("\"" + name + "\":(\"([^\"]*)\"|[0-9]+|null|true|false)")))
-        return match[2].matched ? match[2].str() : match[1].str();
-    return {};
 }
 
 std::string rfc3339_in(std::chrono::seconds from_now) {

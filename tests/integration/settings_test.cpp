@@ -8,36 +8,12 @@
 #include <regex>
 
 using cong::testing::CongProcess;
+using cong::testing::form_encode;
+using cong::testing::csrf_of;
+using cong::testing::cookies_of;
 using cong::testing::HttpResult;
 
 namespace {
-
-std::string form_encode(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
-            out += static_cast<char>(c);
-        else
-            out += {'%', hex[c >> 4], hex[c & 15]};
-    }
-    return out;
-}
-
-std::string csrf_of(const std::string& html) {
-    std::smatch match;
-    if (std::regex_search(html, match, std::regex(R"rx(name="csrf" value="([^"]+)")rx"))) return match[1].str();
-    return {};
-}
-
-std::string cookies_of(const HttpResult& response, std::string jar = {}) {
-    for (auto [it, end] = response.headers.equal_range("set-cookie"); it != end; ++it) {
-        auto pair = it->second.substr(0, it->second.find(';'));
-        if (!jar.empty()) jar += "; ";
-        jar += pair;
-    }
-    return jar;
-}
 
 std::string menu_of(const std::string& html) {
     auto start = html.find("<nav class=\"menu\"");

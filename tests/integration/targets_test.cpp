@@ -7,15 +7,9 @@
 #include <regex>
 
 using cong::testing::CongProcess;
+using cong::testing::field;
 
 namespace {
-
-std::string field(const std::string& json, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(json, match, std::regex("\"" + name + "\":(\"([^\"]*)\"|[-0-9.eE+]+|null|true|false)")))
-        return match[2].matched ? match[2].str() : match[1].str();
-    return {};
-}
 
 constexpr const char* SEED_SENTENCE =
     "có 03/38 chỉ tiêu hoàn thành và hoàn thành vượt kế hoạch; 08/38 chỉ tiêu đạt trên 25%KH; "

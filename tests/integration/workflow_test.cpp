@@ -11,16 +11,13 @@
 #include <thread>
 
 using cong::testing::CongProcess;
+using cong::testing::field;
+using cong::testing::form_encode;
+using cong::testing::csrf_of;
+using cong::testing::cookies_of;
 using cong::testing::HttpResult;
 
 namespace {
-
-std::string field(const std::string& json, const std::string& name) {
-    std::smatch match;
-    if (std::regex_search(json, match, std::regex("\"" + name + "\":(\"([^\"]*)\"|[0-9]+|null|true|false)")))
-        return match[2].matched ? match[2].str() : match[1].str();
-    return {};
-}
 
 // A moment from now, formatted with strftime in UTC shifted by offset_hours.
 std::string time_in(std::chrono::seconds ahead, int offset_hours, const char* format) {
@@ -30,34 +27,6 @@ std::string time_in(std::chrono::seconds ahead, int offset_hours, const char* fo
     char text[64];
     std::strftime(text, sizeof text, format, &tm);
     return text;
-}
-
-std::string form_encode(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
-            out += static_cast<char>(c);
-        else
-            out += {'%', hex[c >> 4], hex[c & 15]};
-    }
-    return out;
-}
-
-std::string csrf_of(const std::string& html) {
-    std::smatch match;
-    if (std::regex_search(html, match, std::regex(R"rx(name="csrf" value="([^"]+)")rx"))) return match[1].str();
-    return {};
-}
-
-// "name=value" of every Set-Cookie, for the Cookie header of the next request.
-std::string cookies_of(const HttpResult& response, std::string jar = {}) {
-    for (auto [it, end] = response.headers.equal_range("set-cookie"); it != end; ++it) {
-        auto pair = it->second.substr(0, it->second.find(';'));
-        if (!jar.empty()) jar += "; ";
-        jar += pair;
-    }
-    return jar;
 }
 
 class Workflow : public ::testing::Test {
