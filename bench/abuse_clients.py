@@ -24,8 +24,7 @@ def open_idle(port):
     s.bind((ATTACKER, 0))
     s.setblocking(False)
     try:
-        s.bind((ATTACKER, 0))
-    s.connect(("127.0.0.1", port))
+        s.connect(("127.0.0.1", port))
     except BlockingIOError:
         pass
     return s
@@ -78,6 +77,7 @@ def idle(port, count, seconds):
 def slow(port, path, seconds):
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+    s.bind((ATTACKER, 0))
     s.connect(("127.0.0.1", port))
     s.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: identity\r\n\r\n".encode())
     start = time.monotonic()
