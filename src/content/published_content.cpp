@@ -139,6 +139,35 @@ Result<CategoryContent> PublishedContent::category(std::string_view slug, int pa
     });
 }
 
+Result<ArticleContent> load_article_content(storage::Tx& tx, std::int64_t site_id, model::Article article,
+                                            core::Timestamp now) {
+    CONG_TRY(frame, load_frame(tx, site_id));
+    ArticleContent out;
+    out.breadcrumb = breadcrumb_of(frame.categories, article.category_id);
+    std::vector<std::int64_t> ids;
+    if (article.cover_media_id) ids.push_back(*article.cover_media_id);
+    // The figures are listed in article_media when the article is saved; asking the document
+    // again here would parse the body twice per view.
+    CONG_TRY(media_ids, tx.articles().list_article_media(article.id));
+    ids.insert(ids.end(), media_ids.begin(), media_ids.end());
+    CONG_TRY(media, tx.media().find_media_by_ids(ids));
+    for (auto& m : media) {
+        if (article.cover_media_id == m.id) out.cover = m;
+        out.media.emplace(m.id, std::move(m));
+    }
+    storage::PublishedQuery query{.site_id = site_id,
+                                  .category_ids = {article.category_id},
+                                  .exclude_id = article.id,
+                                  .now = now,
+                                  .limit = RELATED};
+    CONG_TRY(related, tx.articles().list_published(query));
+    CONG_TRY(related_summaries, summarise(tx, frame.categories, std::move(related)));
+    out.related = std::move(related_summaries);
+    out.article = std::move(article);
+    out.frame = std::move(frame);
+    return out;
+}
+
 Result<std::optional<ArticleContent>> PublishedContent::article(std::string_view slug) {
     auto now = core::now();
     return db_.read([&](storage::Tx& tx) -> Result<std::optional<ArticleContent>> {
@@ -147,31 +176,8 @@ Result<std::optional<ArticleContent>> PublishedContent::article(std::string_view
         if (!article || article->status != model::ArticleStatus::Published || !article->published_at ||
             *article->published_at > now)
             return std::optional<ArticleContent>{};
-        CONG_TRY(frame, load_frame(tx, site_id_));
-        ArticleContent out;
-        out.breadcrumb = breadcrumb_of(frame.categories, article->category_id);
-        std::vector<std::int64_t> ids;
-        if (article->cover_media_id) ids.push_back(*article->cover_media_id);
-        // The figures are listed in article_media when the article is saved; asking the document
-        // again here would parse the body twice per view.
-        CONG_TRY(media_ids, tx.articles().list_article_media(article->id));
-        ids.insert(ids.end(), media_ids.begin(), media_ids.end());
-        CONG_TRY(media, tx.media().find_media_by_ids(ids));
-        for (auto& m : media) {
-            if (article->cover_media_id == m.id) out.cover = m;
-            out.media.emplace(m.id, std::move(m));
-        }
-        storage::PublishedQuery query{.site_id = site_id_,
-                                      .category_ids = {article->category_id},
-                                      .exclude_id = article->id,
-                                      .now = now,
-                                      .limit = RELATED};
-        CONG_TRY(related, tx.articles().list_published(query));
-        CONG_TRY(related_summaries, summarise(tx, frame.categories, std::move(related)));
-        out.related = std::move(related_summaries);
-        out.article = std::move(*article);
-        out.frame = std::move(frame);
-        return std::optional<ArticleContent>{std::move(out)};
+        CONG_TRY(content, load_article_content(tx, site_id_, std::move(*article), now));
+        return std::optional<ArticleContent>{std::move(content)};
     });
 }
 

@@ -64,6 +64,12 @@ struct ArticleContent {
     std::vector<ArticleSummary> related;         // newest others of the same category
 };
 
+// Everything the article page shows around one article, whatever its status: the site frame, breadcrumb,
+// photos, and the published related articles as readers see them at now. PublishedContent::article calls it
+// for readers, after deciding the article is visible; the back office's preview calls it for any article.
+core::Result<ArticleContent> load_article_content(storage::Tx& tx, std::int64_t site_id, model::Article article,
+                                                  core::Timestamp now);
+
 class PublishedContent {
 public:
     PublishedContent(storage::Database& db, std::int64_t site_id) : db_(db), site_id_(site_id) {}
