@@ -2,7 +2,10 @@
 # Load on the public pages: wrk -t2 -c64 -d10s against home, a category, an article, two searches and the
 # RSS feed, identity and gzip, with the page cache on and off (the "before"), and, when nginx is installed,
 # against nginx serving the very same bytes saved from cong (gzip_static, access log on, 2 workers),
-# printing requests/s, p50/p99 latency and the ratio cong/nginx.
+# printing requests/s, p50/p99 latency and the ratio cong/nginx; and, since requests/s on a shared 2-core
+# machine say as much about the neighbours as about the server, the server's own CPU time per request
+# (utime + stime of the server and its workers from /proc, wrk excluded) and the ratio of those, which hold
+# under a noisy load average.
 # Usage: bench/load.sh  — uses build/release/cong, or the binary in $CONG; loopback only.
 #   DATA=dir       serve that data directory (e.g. from bench/dataset.sh) instead of a fresh demo portal
 #   DURATION=10s CONNECTIONS=64 change the wrk run; MODES="on nginx" skips the uncached run;
@@ -21,6 +24,14 @@ modes=${MODES:-"on off nginx"}
 pages=${PAGES:-"home category article search search2 rss"}
 work=$(mktemp -d)
 pid=""
+# CPU seconds used so far by a server process and its children (nginx's workers).
+cpu_seconds() {
+  local total=0 p
+  for p in "$1" $(ps -o pid= --ppid "$1"); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.3f", t/hz}'
+}
 stop_server() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
 cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
@@ -46,8 +57,9 @@ rss_url=/rss.xml
 
 # The pages, saved from cong during the first run, for nginx.
 mkdir -p "$work/www"
-declare -A cong_rps
-printf '%-8s %-10s %-9s %12s %10s %10s %12s %11s\n' server page encoding "req/s" p50 p99 "bytes/resp" "cong/nginx"
+declare -A cong_rps cong_cpu
+printf '%-8s %-10s %-9s %12s %10s %10s %12s %11s %11s %11s\n' server page encoding "req/s" p50 p99 "bytes/resp" \
+  "cong/nginx" "µs CPU/req" "CPU ratio"
 for mode in $modes; do
   if [[ $mode == nginx ]]; then
     command -v nginx >/dev/null || { echo "nginx not installed (apt-get install nginx-light): no comparison"; continue; }
@@ -102,20 +114,25 @@ CONF
     fi
     for enc in identity gzip; do
       bytes=$(curl -fsS -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$target" | wc -c)
+      cpu_before=$(cpu_seconds "$pid")
       out=$(wrk -t2 -c"$connections" -d"$duration" -H "Accept-Encoding: $enc" --latency "http://127.0.0.1:$port$target")
       rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+      requests=$(awk '/requests in/{print $1}' <<<"$out")
+      us_per=$(awk -v a="$cpu_before" -v b="$(cpu_seconds "$pid")" -v n="$requests" 'BEGIN{printf "%.1f", n ? (b-a)*1e6/n : 0}')
       p50=$(awk '$1=="50%"{print $2}' <<<"$out")
       p99=$(awk '$1=="99%"{print $2}' <<<"$out")
       # Anything but 2xx/3xx (a 429 from a limit, a 5xx) would make the figure meaningless: say so.
       bad=$(awk '/Non-2xx or 3xx responses/{print $5}' <<<"$out")
-      ratio=""
-      [[ $mode == on ]] && cong_rps[$name-$enc]=$rps
+      ratio="" cpu_ratio=""
+      [[ $mode == on ]] && { cong_rps[$name-$enc]=$rps; cong_cpu[$name-$enc]=$us_per; }
       if [[ $mode == nginx && -n "${cong_rps[$name-$enc]:-}" ]]; then
         ratio=$(awk -v c="${cong_rps[$name-$enc]}" -v n="$rps" 'BEGIN{printf "%.2f", c/n}')
+        # Above 1: cong spends less CPU than nginx on a request for the same bytes.
+        cpu_ratio=$(awk -v c="${cong_cpu[$name-$enc]}" -v n="$us_per" 'BEGIN{printf "%.2f", (c > 0 ? n/c : 0)}')
       fi
       server=$mode; [[ $mode != nginx ]] && server="cong-$mode"
-      printf '%-8s %-10s %-9s %12s %10s %10s %12s %11s%s\n' "$server" "$name" "$enc" "$rps" "$p50" "$p99" "$bytes" \
-        "$ratio" "${bad:+  ($bad non-2xx)}"
+      printf '%-8s %-10s %-9s %12s %10s %10s %12s %11s %11s %11s%s\n' "$server" "$name" "$enc" "$rps" "$p50" "$p99" \
+        "$bytes" "$ratio" "$us_per" "$cpu_ratio" "${bad:+  ($bad non-2xx)}"
     done
   done
   if [[ $mode == on ]]; then

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <ctime>
+#include <iterator>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace cong::http {
 namespace {
@@ -170,27 +173,65 @@ void apply_response_policy(const Request& request, Response& response) {
     }
 }
 
-void add_standard_headers(Response& response, std::string_view request_id, bool https) {
-    response.header("Server", "cong");
-    response.header("Date", http_date_now());
-    response.header("X-Content-Type-Options", "nosniff");
-    if (!find_header(response, "Referrer-Policy")) response.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    if (!find_header(response, "X-Frame-Options")) response.header("X-Frame-Options", "SAMEORIGIN");
+namespace {
+
+// Calls add(name, value) for each standard header, in the order they are sent; the one list both for
+// adding them to a response and for writing them on the wire.
+template <class Add>
+void for_each_standard_header(const Response& response, std::string_view request_id, bool https, Add&& add) {
+    add("Server", "cong");
+    add("Date", http_date_now());
+    add("X-Content-Type-Options", "nosniff");
+    if (!find_header(response, "Referrer-Policy")) add("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (!find_header(response, "X-Frame-Options")) add("X-Frame-Options", "SAMEORIGIN");
     if (!find_header(response, "Content-Security-Policy")) {
         // upgrade-insecure-requests only means something, and only does no harm, on an HTTPS portal.
         std::string_view policy = CONTENT_SECURITY_POLICY;
         constexpr std::string_view UPGRADE = "; upgrade-insecure-requests";
         static_assert(CONTENT_SECURITY_POLICY.ends_with(UPGRADE));
         if (!https) policy.remove_suffix(UPGRADE.size());
-        response.header("Content-Security-Policy", std::string(policy));
+        add("Content-Security-Policy", policy);
     }
-    response.header("Permissions-Policy", std::string(PERMISSIONS_POLICY));
+    add("Permissions-Policy", PERMISSIONS_POLICY);
     // The old XSS auditors are gone from browsers, and where one survives it can be abused to blank out parts
     // of a page; "0" switches it off, as OWASP advises. The CSP above is the defence.
-    response.header("X-XSS-Protection", "0");
-    response.header("Cross-Origin-Opener-Policy", "same-origin");
-    if (https) response.header("Strict-Transport-Security", std::string(STRICT_TRANSPORT_SECURITY));
-    response.header("X-Request-Id", std::string(request_id));
+    add("X-XSS-Protection", "0");
+    add("Cross-Origin-Opener-Policy", "same-origin");
+    if (https) add("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    add("X-Request-Id", request_id);
+}
+
+void append_header(std::string& out, std::string_view name, std::string_view value) {
+    out.append(name).append(": ").append(value).append("\r\n");
+}
+
+}  // namespace
+
+void add_standard_headers(Response& response, std::string_view request_id, bool https) {
+    std::vector<Header> standard;
+    for_each_standard_header(response, request_id, https, [&](std::string_view name, std::string_view value) {
+        standard.push_back({std::string(name), std::string(value)});
+    });
+    response.headers.insert(response.headers.end(), std::make_move_iterator(standard.begin()),
+                            std::make_move_iterator(standard.end()));
+}
+
+void write_head(std::string& out, const Response& response, std::string_view reason, unsigned version,
+                bool keep_alive, std::optional<std::size_t> content_length, std::string_view request_id,
+                bool https) {
+    out.append(version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ").append(std::to_string(response.status));
+    out.append(" ").append(reason).append("\r\n");
+    for_each_standard_header(response, request_id, https, [&](std::string_view name, std::string_view value) {
+        append_header(out, name, value);
+    });
+    if (content_length) append_header(out, "Content-Type", response.content_type);
+    if (!response.cache_control.empty()) append_header(out, "Cache-Control", response.cache_control);
+    for (const auto& header : response.headers) append_header(out, header.name, header.value);
+    if (content_length) append_header(out, "Content-Length", std::to_string(*content_length));
+    // HTTP/1.1 keeps a connection unless told to close; HTTP/1.0 closes unless told to keep it.
+    if (version == 10 && keep_alive) append_header(out, "Connection", "keep-alive");
+    if (version != 10 && !keep_alive) append_header(out, "Connection", "close");
+    out.append("\r\n");
 }
 
 }  // namespace cong::http

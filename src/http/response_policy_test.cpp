@@ -170,6 +170,41 @@ TEST(ResponsePolicy, HttpsPortalsAskBrowsersToStayOnHttps) {
     EXPECT_NE(header_of(response, "Content-Security-Policy").find("upgrade-insecure-requests"), std::string::npos);
 }
 
+TEST(ResponsePolicy, TheHeadOnTheWireCarriesEachStandardHeaderOnceAndTheFraming) {
+    auto response = Response::html("<p>x</p>");
+    response.header("X-Frame-Options", "DENY");
+    std::string head;
+    write_head(head, response, "OK", 11, true, response.body_size(), "abc", false);
+    EXPECT_TRUE(head.starts_with("HTTP/1.1 200 OK\r\n"));
+    EXPECT_TRUE(head.ends_with("\r\n\r\n"));
+    EXPECT_NE(head.find("\r\nContent-Length: 8\r\n"), std::string::npos);
+    EXPECT_NE(head.find("\r\nContent-Type: text/html; charset=utf-8\r\n"), std::string::npos);
+    EXPECT_NE(head.find("\r\nX-Request-Id: abc\r\n"), std::string::npos);
+    EXPECT_NE(head.find("\r\nX-Frame-Options: DENY\r\n"), std::string::npos);
+    EXPECT_EQ(head.find("SAMEORIGIN"), std::string::npos);  // the handler's own policy, not a second one
+    EXPECT_EQ(head.find("Connection:"), std::string::npos);  // HTTP/1.1 keeps the connection by default
+    EXPECT_EQ(head.find("Strict-Transport-Security"), std::string::npos);
+}
+
+TEST(ResponsePolicy, TheHeadOnTheWireSaysWhenTheConnectionEnds) {
+    auto response = Response::html("x");
+    std::string closing;
+    write_head(closing, response, "OK", 11, false, 1, "r", true);
+    EXPECT_NE(closing.find("\r\nConnection: close\r\n"), std::string::npos);
+    EXPECT_NE(closing.find("\r\nStrict-Transport-Security: "), std::string::npos);
+    std::string old_client;
+    write_head(old_client, response, "OK", 10, true, 1, "r", false);
+    EXPECT_TRUE(old_client.starts_with("HTTP/1.0 200 OK\r\n"));
+    EXPECT_NE(old_client.find("\r\nConnection: keep-alive\r\n"), std::string::npos);
+    // A 304 has neither a body nor its length or type.
+    Response not_modified;
+    not_modified.status = 304;
+    std::string bodyless;
+    write_head(bodyless, not_modified, "Not Modified", 11, true, std::nullopt, "r", false);
+    EXPECT_EQ(bodyless.find("\r\nContent-Length:"), std::string::npos);
+    EXPECT_EQ(bodyless.find("\r\nContent-Type:"), std::string::npos);
+}
+
 TEST(ResponsePolicy, IfNoneMatchParsingIsStrictAboutQuotes) {
     EXPECT_TRUE(if_none_match_matches("\"a,b\", \"c\"", "\"c\""));
     EXPECT_TRUE(if_none_match_matches("\"a,b\"", "W/\"a,b\""));
