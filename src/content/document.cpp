@@ -181,6 +181,8 @@ TextCheck check_text(std::string_view text) {
 // Walks a parsed JSON value and builds the typed tree, stopping at the first error.
 class Validator {
 public:
+    explicit Validator(bool stored = false) : stored_(stored) {}
+
     std::optional<std::vector<Node>> document(const json::value& root) {
         const auto* object = root.if_object();
         if (object == nullptr) return refuse(nullptr, "gốc phải là một đối tượng JSON {\"type\":\"doc\",…}");
@@ -338,6 +340,11 @@ private:
             error_ = too_large("văn bản vượt quá 512 KiB");
             return false;
         }
+        if (stored_) {
+            out.text = std::string(value);
+            if (const auto* marks = object.if_contains("marks")) return this->marks(*marks, path, parent, out);
+            return true;
+        }
         switch (check_text(value)) {
             case TextCheck::Forbidden:
                 return fail(&path, "văn bản chứa ký tự điều khiển hoặc ký tự không hợp lệ");
@@ -426,6 +433,7 @@ private:
     core::Error error_;
     std::size_t nodes_ = 0;
     std::size_t text_bytes_ = 0;
+    bool stored_ = false;
 };
 
 json::value mark_to_json(const Mark& mark) {
@@ -569,15 +577,12 @@ bool is_allowed_link_href(std::string_view href) {
     return false;
 }
 
-core::Result<Document> parse_document(std::string_view text) {
-    if (text.size() > MAX_DOCUMENT_BYTES) return too_large("tối đa 512 KiB");
-    if (!core::is_valid_utf8(text))
-        return core::Error{core::Errc::InvalidInput, "Nội dung bài viết không phải văn bản UTF-8 hợp lệ", std::string(FIELD)};
+namespace {
 
+// Parses JSON text with the document's depth limit into a value living in arena.
+core::Result<json::value> parse_json(std::string_view text, json::monotonic_resource& arena) {
     json::parse_options options;
     options.max_depth = MAX_DOCUMENT_JSON_DEPTH;
-    // The parsed value only lives until it is turned into Nodes: one arena, freed at once.
-    json::monotonic_resource arena;
     json::parser parser(json::storage_ptr(), options);
     parser.reset(&arena);
     boost::system::error_code ec;
@@ -592,7 +597,28 @@ core::Result<Document> parse_document(std::string_view text) {
     if (ec)
         return core::Error{core::Errc::InvalidInput,
                            "JSON không hợp lệ: lỗi ở vị trí byte " + std::to_string(consumed + 1), std::string(FIELD)};
-    return document_from_json_value(parser.release());
+    return parser.release();
+}
+
+}  // namespace
+
+core::Result<Document> parse_document(std::string_view text) {
+    if (text.size() > MAX_DOCUMENT_BYTES) return too_large("tối đa 512 KiB");
+    if (!core::is_valid_utf8(text))
+        return core::Error{core::Errc::InvalidInput, "Nội dung bài viết không phải văn bản UTF-8 hợp lệ", std::string(FIELD)};
+    // The parsed value only lives until it is turned into Nodes: one arena, freed at once.
+    json::monotonic_resource arena;
+    CONG_TRY(value, parse_json(text, arena));
+    return document_from_json_value(value);
+}
+
+core::Result<Document> parse_stored_document(std::string_view text) {
+    json::monotonic_resource arena;
+    CONG_TRY(value, parse_json(text, arena));
+    Validator validator(true);
+    auto blocks = validator.document(value);
+    if (!blocks) return validator.error();
+    return Document(std::move(*blocks));
 }
 
 core::Result<Document> document_from_json_value(const json::value& value) {

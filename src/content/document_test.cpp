@@ -550,4 +550,17 @@ TEST(DocumentBuilder, BadArgumentsFailLikeClientInput) {
 }
 
 }  // namespace
+TEST(Document, AStoredBodyReadsBackAsSavedAndStillOnlyInTheSchema) {
+    auto saved = parse_document(
+        R"({"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Thọ Xuân","marks":[{"type":"bold"}]}]}]})");
+    ASSERT_TRUE(saved);
+    auto stored = parse_stored_document(saved->to_json());
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->to_json(), saved->to_json());
+    // A row changed behind the portal's back still cannot bring a node the schema does not know.
+    auto foreign = parse_stored_document(R"json({"type":"doc","content":[{"type":"script","text":"alert(1)"}]})json");
+    ASSERT_FALSE(foreign);
+    EXPECT_FALSE(parse_stored_document("{not json"));
+}
+
 }  // namespace cong::content

@@ -40,6 +40,11 @@ struct StorageConfig {
     std::string data_dir = "./data";
     unsigned read_connections = 4;
     std::chrono::milliseconds busy_timeout{5000};
+    // SQLite maps this much of the database file into each connection instead of copying pages through
+    // read(); 0 reads everything through read(). Mapped pages count in the process's resident memory.
+    std::uint64_t mmap_mib = 0;
+    // SQLite's own page cache, per connection.
+    unsigned cache_mib = 4;
 };
 
 struct MediaConfig {

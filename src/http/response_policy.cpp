@@ -3,6 +3,8 @@
 #include "core/clock.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <ctime>
 #include <iterator>
 #include <stdexcept>
@@ -79,9 +81,38 @@ std::uint64_t fnv1a_64(std::string_view data) {
     return hash;
 }
 
+namespace {
+
+// A 64-bit hash of a page for its ETag, eight bytes per step (FNV-1a takes one byte per multiply, which was
+// a sixth of an uncached article render's CPU): each word is mixed in by multiply and rotate, and the
+// length and a final avalanche (MurmurHash3's fmix64) make every input bit reach every output bit.
+std::uint64_t page_hash_64(std::string_view data) {
+    constexpr std::uint64_t K1 = 0x9E3779B97F4A7C15ULL;
+    constexpr std::uint64_t K2 = 0xC2B2AE3D27D4EB4FULL;
+    std::uint64_t hash = 0xcbf29ce484222325ULL ^ (data.size() * K1);
+    std::size_t i = 0;
+    for (; i + 8 <= data.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data.data() + i, 8);
+        hash ^= word * K2;
+        hash = std::rotl(hash, 31) * K1;
+    }
+    std::uint64_t tail = 0;
+    if (i < data.size()) std::memcpy(&tail, data.data() + i, data.size() - i);
+    hash ^= tail * K2;
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 33;
+    hash *= 0xc4ceb9fe1a85ec53ULL;
+    hash ^= hash >> 33;
+    return hash;
+}
+
+}  // namespace
+
 std::string strong_etag(std::string_view body) {
     static constexpr char HEX[] = "0123456789abcdef";
-    std::uint64_t hash = fnv1a_64(body);
+    std::uint64_t hash = page_hash_64(body);
     std::string tag(18, '"');
     for (int i = 0; i < 16; ++i) tag[static_cast<std::size_t>(16 - i)] = HEX[(hash >> (4 * i)) & 0xF];
     return tag;

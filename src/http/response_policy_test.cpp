@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <stdexcept>
 
 using namespace cong::http;
@@ -203,6 +205,21 @@ TEST(ResponsePolicy, TheHeadOnTheWireSaysWhenTheConnectionEnds) {
     write_head(bodyless, not_modified, "Not Modified", 11, true, std::nullopt, "r", false);
     EXPECT_EQ(bodyless.find("\r\nContent-Length:"), std::string::npos);
     EXPECT_EQ(bodyless.find("\r\nContent-Type:"), std::string::npos);
+}
+
+TEST(ResponsePolicy, AnyChangedByteOfAPageGivesItANewEtag) {
+    std::string page(18'000, 'a');
+    for (std::size_t i = 0; i < page.size(); ++i) page[i] = static_cast<char>('a' + i % 23);
+    std::set<std::string> tags{strong_etag(page)};
+    for (std::size_t position : {std::size_t{0}, std::size_t{7}, std::size_t{8}, std::size_t{9000}, page.size() - 1}) {
+        std::string changed = page;
+        changed[position] = '#';
+        tags.insert(strong_etag(changed));
+    }
+    tags.insert(strong_etag(page + "a"));
+    tags.insert(strong_etag(page.substr(0, page.size() - 1)));
+    EXPECT_EQ(tags.size(), 8u);
+    EXPECT_EQ(strong_etag(page), strong_etag(std::string(page)));  // the same bytes, the same tag
 }
 
 TEST(ResponsePolicy, IfNoneMatchParsingIsStrictAboutQuotes) {

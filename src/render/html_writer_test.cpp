@@ -10,6 +10,14 @@ TEST(HtmlWriter, TextAndAttributeValuesAreEscaped) {
     EXPECT_EQ(html.str(), "<a href=\"/x?a=1&amp;b=&quot;2&quot;\" title=\"&lt;script&gt;\">Tom &amp; Jerry &lt;b&gt;</a>");
 }
 
+TEST(HtmlWriter, EscapingKeepsTheTextAroundEachEscapeAndDropsNul) {
+    EXPECT_EQ(escape_html("Lúa 'mới' & ngô"), "Lúa &#39;mới&#39; &amp; ngô");
+    EXPECT_EQ(escape_html("<<>>"), "&lt;&lt;&gt;&gt;");
+    EXPECT_EQ(escape_html(std::string_view("a\0b", 3)), "ab");
+    EXPECT_EQ(escape_html(""), "");
+    EXPECT_EQ(escape_html("Thọ Xuân"), "Thọ Xuân");
+}
+
 TEST(HtmlWriter, ScopesCloseInReverseOrder) {
     HtmlWriter html;
     {

@@ -192,7 +192,7 @@ void write_article(render::HtmlWriter& html, const content::ArticleContent& cont
     if (!preview) meta.json_ld = article_json_ld(content);
     for (const auto& category : content.breadcrumb) meta.active_category_ids.push_back(category.id);
 
-    auto body = content::parse_document(article.body_json);
+    auto body = content::parse_stored_document(article.body_json);
     // The first photo on screen loads at once; when the cover is not shown above the body, that is the
     // body's first figure.
     bool first_figure = !content.cover;

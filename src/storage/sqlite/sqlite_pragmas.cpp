@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
+#include <string>
+
 namespace cong::storage::sqlite {
 
 Result<void> apply_pragmas(Connection& connection, const core::StorageConfig& config, ConnectionRole role) {
@@ -35,13 +38,12 @@ Result<void> apply_pragmas(Connection& connection, const core::StorageConfig& co
     CONG_TRY_VOID(connection.exec("PRAGMA foreign_keys = ON"));
     // Sorts and temporary b-trees of a listing stay in memory; they are small and the disk is slower.
     CONG_TRY_VOID(connection.exec("PRAGMA temp_store = MEMORY"));
-    // Reads map the file instead of copying each page through read(); the kernel shares the mapping
-    // between all connections. 256 MiB covers the database of a province portal; larger files fall
-    // back to read() beyond it.
-    CONG_TRY_VOID(connection.exec("PRAGMA mmap_size = 268435456"));
-    // 8 MiB of page cache per connection (negative: KiB). With the mapping above this mostly holds
-    // the hot index pages of listings; five connections stay well under 64 MiB.
-    CONG_TRY_VOID(connection.exec("PRAGMA cache_size = -8192"));
+    // Off by default: mapped pages are the OS page cache, but they count in the process's resident memory
+    // (each connection's mapping separately), which is what operators and container limits watch; read()
+    // costs a copy of each page a query touches, a few microseconds per page render (BENCHMARKS.md).
+    CONG_TRY_VOID(connection.exec("PRAGMA mmap_size = " + std::to_string(config.mmap_mib * 1024 * 1024)));
+    // SQLite's own page cache per connection (negative: KiB): the hot index pages of listings.
+    CONG_TRY_VOID(connection.exec("PRAGMA cache_size = -" + std::to_string(std::uint64_t{config.cache_mib} * 1024)));
     return {};
 }
 
