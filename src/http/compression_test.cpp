@@ -6,6 +6,10 @@
 #include "decompress.hpp"
 #include <zlib.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 using namespace cong::http;
 
 namespace {
@@ -39,6 +43,30 @@ TEST(Compression, BrotliRoundTripsAndBeatsGzip) {
     EXPECT_EQ(unbrotli(compressed), page);
     EXPECT_LE(compressed.size(), gzip(page).size());
     EXPECT_EQ(unbrotli(brotli(page, BROTLI_QUALITY_PRECOMPRESSED)), page);
+}
+
+TEST(Compression, ReusedWorkingMemoryGivesTheSameBytesForTheSamePage) {
+    // Compressors reuse their working memory between pages on a thread: what a previous page left in it
+    // must never change the output, on any thread.
+    std::vector<std::string> pages{sample_page(), "ngắn", sample_page() + "<p>Thọ Xuân</p>", std::string(70'000, 'x')};
+    std::vector<std::string> first_gzip, first_brotli;
+    for (const auto& page : pages) {
+        first_gzip.push_back(gzip(page, 9));
+        first_brotli.push_back(brotli(page, BROTLI_QUALITY_DYNAMIC));
+    }
+    auto check = [&] {
+        for (int round = 0; round < 5; ++round) {
+            for (std::size_t i = pages.size(); i-- > 0;) {
+                EXPECT_EQ(gzip(pages[i], 9), first_gzip[i]);
+                EXPECT_EQ(brotli(pages[i], BROTLI_QUALITY_DYNAMIC), first_brotli[i]);
+            }
+        }
+    };
+    check();
+    std::thread other(check);
+    other.join();
+    EXPECT_EQ(unbrotli(first_brotli[3]), pages[3]);
+    EXPECT_EQ(gunzip(first_gzip[2]), pages[2]);
 }
 
 TEST(Compression, BrotliIsPreferredAtEqualWeight) {

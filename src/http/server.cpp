@@ -5,7 +5,10 @@
 #include "http/error_response.hpp"
 #include "http/server_impl.hpp"
 
+#include <malloc.h>
+
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
@@ -23,6 +26,8 @@ using detail::ConnectionSlot;
 using detail::Worker;
 
 constexpr auto ACCEPT_RETRY_DELAY = std::chrono::milliseconds{100};
+// How often memory freed by the handlers is handed back to the system.
+constexpr auto FREE_MEMORY_INTERVAL = std::chrono::seconds{2};
 constexpr auto FORCED_CLOSE_WAIT = std::chrono::seconds{1};
 
 // SO_REUSEPORT lets every I/O thread own an acceptor on the same port; the kernel spreads connections.
@@ -152,6 +157,8 @@ void Server::Impl::run() {
         core::log::info("signal received, stopping", {{"signal", signal}});
         request_stop();
     });
+    memory_timer.emplace(workers.front()->context);
+    asio::co_spawn(workers.front()->context, return_free_memory(), asio::detached);
     for (auto& worker : workers) {
         asio::co_spawn(worker->context, accept_loop(*worker), [](std::exception_ptr failure) {
             if (!failure) return;
@@ -198,7 +205,10 @@ void Server::Impl::shut_down() {
             }
         });
     }
-    asio::post(workers.front()->context, [this] { signals->cancel(); });
+    asio::post(workers.front()->context, [this] {
+        signals->cancel();
+        memory_timer->cancel();
+    });
 
     std::unique_lock lock(mutex);
     auto drained = [this] { return open_connections.load() == 0; };
@@ -258,6 +268,20 @@ void Server::Impl::connection_finished() {
     if (stopping.load()) {
         std::lock_guard lock(mutex);
         changed.notify_all();
+    }
+}
+
+// glibc keeps what a thread frees in that thread's arena, in the middle of the heap as much as at its top, and
+// gives back only the top, and only when a free crosses the trim threshold: after a burst of renders a
+// server held a third more memory than it used. Trimming on every free was tried: it faulted the same pages
+// back in for the next request (a cache miss cost 3.6 ms instead of 1). Every two seconds costs a few
+// milliseconds of one thread.
+asio::awaitable<void> Server::Impl::return_free_memory() {
+    while (!stopping.load()) {
+        memory_timer->expires_after(FREE_MEMORY_INTERVAL);
+        auto [error] = co_await memory_timer->async_wait(USE_TUPLE);
+        if (error || stopping.load()) co_return;
+        malloc_trim(0);
     }
 }
 

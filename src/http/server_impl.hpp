@@ -11,6 +11,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -77,6 +78,7 @@ struct Server::Impl {
     // Handlers block (SQLite, libvips), so they run here and the I/O threads only wait for them.
     asio::thread_pool handler_pool;
     std::optional<asio::signal_set> signals;
+    std::optional<asio::steady_timer> memory_timer;
     std::atomic<bool> stopping{false};
     std::atomic<unsigned> open_connections{0};
     // Open connections per peer address, so one address cannot hold every slot (max_connections_per_address;
@@ -120,6 +122,7 @@ struct Server::Impl {
     void shut_down();
     void connection_finished();
     asio::awaitable<void> accept_loop(detail::Worker& worker);
+    asio::awaitable<void> return_free_memory();
     asio::awaitable<void> serve_connection(detail::Worker& worker, tcp::socket socket, std::string remote);
     // Counts a new connection from remote; false when that address already holds its share.
     bool claim_address(const std::string& remote);
