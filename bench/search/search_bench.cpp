@@ -5,12 +5,19 @@
 //
 //   cmake -DCONG_BENCH=ON … && ninja cong_search_bench
 //   ./src/search/cong_search_bench [ARTICLES=100000] [QUERIES_PER_CLASS=200] [DIR=fresh temp dir]
+//   CONG_BENCH_QUERIES_ONLY=1 ./src/search/cong_search_bench ARTICLES QUERIES DIR   # again, on DIR's database
+//   CONG_BENCH_POSTGRES=1 CONG_TEST_POSTGRES_URL=postgresql://… ./src/search/cong_search_bench ARTICLES QUERIES
+//     # the same on PostgreSQL (PgSearchStore), in a fresh database dropped at the end
+// Besides the wall clock it reports CPU time (the load's, and each query's thread's): on a machine
+// shared with other work the wall clock also measures the neighbours.
 #include "core/vietnamese.hpp"
 #include "search/search_service.hpp"
 #include "search/test_corpus.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -135,6 +142,22 @@ struct Generator {
     }
 };
 
+// CPU seconds (user + system) this process has used: on a machine shared with other work the wall clock
+// measures the neighbours too, the CPU time only what the load itself cost.
+double cpu_seconds() {
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// CPU milliseconds the calling thread has used.
+double thread_cpu_ms() {
+    timespec t{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
 double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
     if (v.empty()) return 0;
@@ -155,86 +178,10 @@ std::int64_t sqlite_int(const std::string& db, const std::string& sql) {
     return value;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    int articles = argc > 1 ? std::atoi(argv[1]) : 100000;
-    int per_class = argc > 2 ? std::atoi(argv[2]) : 200;
-    std::filesystem::path dir = argc > 3 ? std::filesystem::path(argv[3]) : std::filesystem::path{};
-    if (!dir.empty()) std::filesystem::create_directories(dir);
-
-    search::testing::TestCorpus corpus(dir);
-    Generator generator;
-    std::printf("articles: %d (about 500 words each), vocabulary: %zu syllables (Zipf) + phrases, numbers, codes\n",
-                articles, generator.words.size());
-
-    // Bulk load the way an import would: FTS5 keeps up to 64 MB of new postings in memory instead of
-    // 1 MB (so one transaction of 1,000 articles becomes one segment, not dozens), and merges segments
-    // once at the end ('optimize' below) instead of while loading. These are FTS5 configuration values
-    // stored in the index; the per-article path (ArticleService) keeps the defaults, restored below.
-    auto db_path = storage::sqlite_path(corpus.directory().string());
-    const char* bulk_env = std::getenv("CONG_BENCH_BULK");
-    bool bulk = !bulk_env || std::string(bulk_env) != "0";
-    if (bulk) {
-        sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 67108864)");
-        sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0)");
-        sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', 200)");
-    }
-
-    // Index build: articles written and indexed through the real store code, 1,000 per transaction.
-    const std::int64_t first_day = 1'500'000'000;
-    std::size_t text_bytes = 0;
-    // Only the writing is timed: each batch's text is generated first, as an import would read it.
-    Clock::duration build_time{};
-    std::vector<search::testing::CorpusArticle> pending;
-    for (int done = 0; done < articles;) {
-        int batch = std::min(BATCH, articles - done);
-        pending.clear();
-        for (int i = 0; i < batch; ++i) {
-            search::testing::CorpusArticle a;
-            a.title = generator.text(8 + int(generator.below(7)), false);
-            a.lead = generator.text(30 + int(generator.below(20)), true);
-            a.body = generator.text(420 + int(generator.below(160)), true);
-            a.captions = generator.text(8, false);
-            a.published_at = first_day + std::int64_t(done + i) * 3000;  // one every 50 minutes
-            text_bytes += a.title.size() + a.lead.size() + a.body.size() + a.captions.size();
-            pending.push_back(std::move(a));
-        }
-        auto start = Clock::now();
-        auto written = corpus.database().write([&](storage::Tx& tx) -> core::Result<void> {
-            for (const auto& a : pending) CONG_TRY_VOID(corpus.add(tx, a));
-            return {};
-        });
-        build_time += Clock::now() - start;
-        if (!written) {
-            std::fprintf(stderr, "write failed: %s\n", written.error().detail.c_str());
-            return 1;
-        }
-        done += batch;
-    }
-    double build_seconds = std::chrono::duration<double>(build_time).count();
-    std::printf("index build (insert + index, text generation not counted): %.1f s, %.0f articles/s "
-                "(%.0f MB of text)\n",
-                build_seconds, articles / build_seconds, double(text_bytes) / 1e6);
-
-    auto optimize_start = Clock::now();
-    sqlite_int(db_path, "INSERT INTO search_index (search_index) VALUES ('optimize')");
-    std::printf("optimize: %.1f s\n", std::chrono::duration<double>(Clock::now() - optimize_start).count());
-    if (bulk) {
-        sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 1048576)");
-        sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('automerge', 4)");
-        sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', 16)");
-    }
-    auto index_bytes = sqlite_int(db_path, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'");
-    auto fts_data = sqlite_int(db_path, "SELECT sum(pgsize) FROM dbstat WHERE name = 'search_index_data'");
-    auto file_bytes = std::filesystem::file_size(db_path);
-    std::printf("database: %.0f MB; search index (all search_index tables): %.0f MB, of which inverted index "
-                "%.0f MB\n",
-                double(file_bytes) / 1e6, double(index_bytes) / 1e6, double(fts_data) / 1e6);
-
-    // Queries through the whole service: parse, count, rank, page of 10, snippets.
-    search::SearchService service(corpus.database(), corpus.site_id());
-    auto now = core::Timestamp{std::chrono::seconds{first_day + std::int64_t(articles) * 3000 + 1}};
+// Queries through the whole service: parse, count, rank, page of 10, snippets.
+int run_queries(storage::Database& database, std::int64_t site_id, core::Timestamp now, Generator& generator,
+                int per_class) {
+    search::SearchService service(database, site_id);
     // Query words: ranks 20 to 2,000 of the Zipf vocabulary — past the function words, as people type.
     auto word = [&] { return generator.words[20 + generator.below(std::min<std::size_t>(1980, generator.words.size() - 20))]; };
     struct QueryClass {
@@ -252,14 +199,17 @@ int main(int argc, char** argv) {
         {"no diacritics", [&] { return core::fold_for_search(word() + " " + word()) + " "; }},
         {"stop word", [&] { return generator.words[generator.below(5)] + " "; }},
     };
-    std::printf("\n%-18s %8s %8s %8s %10s\n", "query class", "p50 ms", "p99 ms", "max ms", "hits p50");
+    std::printf("\n%-18s %8s %8s %8s %10s %12s %12s\n", "query class", "p50 ms", "p99 ms", "max ms", "hits p50",
+                "CPU p50 ms", "CPU p99 ms");
     for (auto& c : classes) {
-        std::vector<double> times, hits;
+        std::vector<double> times, cpu_times, hits;
         for (int i = 0; i < per_class; ++i) {
             search::SearchRequest request;
             request.query = c.make();
             auto t0 = Clock::now();
+            double cpu0 = thread_cpu_ms();
             auto result = service.search(request, now);
+            cpu_times.push_back(thread_cpu_ms() - cpu0);
             times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
             if (!result) {
                 std::fprintf(stderr, "query failed: %s: %s\n", request.query.c_str(), result.error().detail.c_str());
@@ -267,8 +217,111 @@ int main(int argc, char** argv) {
             }
             hits.push_back(double(result->total));
         }
-        std::printf("%-18s %8.2f %8.2f %8.2f %10.0f\n", c.name, percentile(times, 0.5), percentile(times, 0.99),
-                    percentile(times, 1.0), percentile(hits, 0.5));
+        std::printf("%-18s %8.2f %8.2f %8.2f %10.0f %12.2f %12.2f\n", c.name, percentile(times, 0.5),
+                    percentile(times, 0.99), percentile(times, 1.0), percentile(hits, 0.5), percentile(cpu_times, 0.5),
+                    percentile(cpu_times, 0.99));
     }
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int articles = argc > 1 ? std::atoi(argv[1]) : 100000;
+    int per_class = argc > 2 ? std::atoi(argv[2]) : 200;
+    std::filesystem::path dir = argc > 3 ? std::filesystem::path(argv[3]) : std::filesystem::path{};
+    if (!dir.empty()) std::filesystem::create_directories(dir);
+
+    const char* queries_only_env = std::getenv("CONG_BENCH_QUERIES_ONLY");
+    bool queries_only = queries_only_env && std::string(queries_only_env) == "1" && !dir.empty();
+    Generator generator;
+    std::printf("articles: %d (about 500 words each), vocabulary: %zu syllables (Zipf) + phrases, numbers, codes\n",
+                articles, generator.words.size());
+    const std::int64_t first_day = 1'500'000'000;
+    auto now = core::Timestamp{std::chrono::seconds{first_day + std::int64_t(articles) * 3000 + 1}};
+    if (queries_only) {
+        // The database an earlier run loaded into DIR: its first site holds the articles.
+        core::StorageConfig config;
+        config.data_dir = dir.string();
+        auto database = storage::open_sqlite(config, false);
+        if (!database) {
+            std::fprintf(stderr, "cannot open %s: %s\n", dir.c_str(), database.error().detail.c_str());
+            return 1;
+        }
+        std::printf("queries only, on the database in %s\n", dir.c_str());
+        return run_queries(**database, 1, now, generator, per_class);
+    }
+
+    const char* postgres_env = std::getenv("CONG_BENCH_POSTGRES");
+    bool postgres = postgres_env && std::string(postgres_env) == "1";
+    search::testing::TestCorpus corpus(dir, postgres ? search::testing::Engine::Tests : search::testing::Engine::Sqlite);
+
+    // Bulk load the way an import would: FTS5 keeps up to 64 MB of new postings in memory instead of
+    // 1 MB (so one transaction of 1,000 articles becomes one segment, not dozens), and merges segments
+    // once at the end ('optimize' below) instead of while loading. These are FTS5 configuration values
+    // stored in the index; the per-article path (ArticleService) keeps the defaults, restored below.
+    auto db_path = storage::sqlite_path(corpus.directory().string());
+    const char* bulk_env = std::getenv("CONG_BENCH_BULK");
+    bool bulk = !postgres && (!bulk_env || std::string(bulk_env) != "0");
+    if (bulk) {
+        sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 67108864)");
+        sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0)");
+        sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', 200)");
+    }
+
+    // Index build: articles written and indexed through the real store code, 1,000 per transaction.
+    std::size_t text_bytes = 0;
+    // Only the writing is timed: each batch's text is generated first, as an import would read it.
+    Clock::duration build_time{};
+    double build_cpu = 0;
+    std::vector<search::testing::CorpusArticle> pending;
+    for (int done = 0; done < articles;) {
+        int batch = std::min(BATCH, articles - done);
+        pending.clear();
+        for (int i = 0; i < batch; ++i) {
+            search::testing::CorpusArticle a;
+            a.title = generator.text(8 + int(generator.below(7)), false);
+            a.lead = generator.text(30 + int(generator.below(20)), true);
+            a.body = generator.text(420 + int(generator.below(160)), true);
+            a.captions = generator.text(8, false);
+            a.published_at = first_day + std::int64_t(done + i) * 3000;  // one every 50 minutes
+            text_bytes += a.title.size() + a.lead.size() + a.body.size() + a.captions.size();
+            pending.push_back(std::move(a));
+        }
+        auto start = Clock::now();
+        double cpu_start = cpu_seconds();
+        auto written = corpus.database().write([&](storage::Tx& tx) -> core::Result<void> {
+            for (const auto& a : pending) CONG_TRY_VOID(corpus.add(tx, a));
+            return {};
+        });
+        build_time += Clock::now() - start;
+        build_cpu += cpu_seconds() - cpu_start;
+        if (!written) {
+            std::fprintf(stderr, "write failed: %s\n", written.error().detail.c_str());
+            return 1;
+        }
+        done += batch;
+    }
+    double build_seconds = std::chrono::duration<double>(build_time).count();
+    std::printf("index build (insert + index, text generation not counted): %.1f s, %.0f articles/s "
+                "(%.0f MB of text); CPU %.1f s, %.0f articles per CPU second\n",
+                build_seconds, articles / build_seconds, double(text_bytes) / 1e6, build_cpu, articles / build_cpu);
+
+    if (!postgres) {
+        auto optimize_start = Clock::now();
+        sqlite_int(db_path, "INSERT INTO search_index (search_index) VALUES ('optimize')");
+        std::printf("optimize: %.1f s\n", std::chrono::duration<double>(Clock::now() - optimize_start).count());
+        if (bulk) {
+            sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 1048576)");
+            sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('automerge', 4)");
+            sqlite_int(db_path, "INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', 16)");
+        }
+        auto index_bytes = sqlite_int(db_path, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'");
+        auto fts_data = sqlite_int(db_path, "SELECT sum(pgsize) FROM dbstat WHERE name = 'search_index_data'");
+        auto file_bytes = std::filesystem::file_size(db_path);
+        std::printf("database: %.0f MB; search index (all search_index tables): %.0f MB, of which inverted index "
+                    "%.0f MB\n",
+                    double(file_bytes) / 1e6, double(index_bytes) / 1e6, double(fts_data) / 1e6);
+    }
+    return run_queries(corpus.database(), corpus.site_id(), now, generator, per_class);
 }

@@ -51,7 +51,69 @@ core::Result<search::SearchRequest> read_request(const http::Request& request) {
     return wanted;
 }
 
+boost::json::object synonym_json(const storage::SearchSynonym& synonym) {
+    return boost::json::object{{"abbreviation", synonym.abbreviation}, {"expansion", synonym.expansion}};
+}
+
+// The abbreviation named in the path, percent-decoded ("H%C4%90ND" is HĐND).
+core::Result<std::string> abbreviation_param(const http::Request& request) {
+    auto raw = request.param("abbreviation");
+    auto decoded = raw.size() <= MAX_PARAM_BYTES ? http::percent_decode(raw, false) : std::nullopt;
+    if (!decoded || !core::is_valid_utf8(*decoded))
+        return core::Error{core::Errc::InvalidInput, "Từ viết tắt trong đường dẫn không hợp lệ.", "abbreviation"};
+    return *decoded;
+}
+
+// The abbreviation list changes what every citizen's search finds: administrators only.
+core::Result<model::User> admin_only(core::Result<model::User> user) {
+    if (user && user->role != model::Role::Admin)
+        return core::Error{core::Errc::Forbidden, "Chỉ quản trị viên mới được sửa danh sách từ viết tắt"};
+    return user;
+}
+
 }  // namespace
+
+http::Response ApiHandlers::list_synonyms(const http::Request& request) {
+    if (!search) return not_found(request);
+    auto user = admin_only(authenticate(request));
+    if (!user) return error_response(request, user.error());
+    auto list = search->list_synonyms();
+    if (!list) return error_response(request, list.error());
+    boost::json::array out;
+    for (const auto& synonym : *list) out.push_back(synonym_json(synonym));
+    return json_response(boost::json::object{{"synonyms", std::move(out)}});
+}
+
+http::Response ApiHandlers::set_synonym(const http::Request& request) {
+    if (!search) return not_found(request);
+    auto user = admin_only(authenticate(request));
+    if (!user) return error_response(request, user.error());
+    auto abbreviation = abbreviation_param(request);
+    if (!abbreviation) return error_response(request, abbreviation.error());
+    auto json = parse_json_object(request.body);
+    if (!json) return error_response(request, json.error());
+    auto expansion = string_field(*json, "expansion");
+    if (!expansion) return error_response(request, expansion.error());
+    if (!*expansion)
+        return error_response(request, {core::Errc::InvalidInput, "Thiếu nghĩa đầy đủ (expansion).", "expansion"});
+    auto stored = search->set_synonym({*abbreviation, **expansion}, audit::Actor::user(*user, request.remote_address));
+    if (!stored) return error_response(request, stored.error());
+    return json_response(synonym_json(*stored));
+}
+
+http::Response ApiHandlers::remove_synonym(const http::Request& request) {
+    if (!search) return not_found(request);
+    auto user = admin_only(authenticate(request));
+    if (!user) return error_response(request, user.error());
+    auto abbreviation = abbreviation_param(request);
+    if (!abbreviation) return error_response(request, abbreviation.error());
+    auto removed = search->remove_synonym(*abbreviation, audit::Actor::user(*user, request.remote_address));
+    if (!removed) return error_response(request, removed.error());
+    http::Response response;
+    response.status = 204;
+    response.content_type.clear();
+    return response;
+}
 
 http::Response ApiHandlers::search_articles(const http::Request& request) {
     if (!search) return not_found(request);

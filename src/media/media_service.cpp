@@ -10,6 +10,7 @@
 #include "media/image_inspector.hpp"
 #include "media/image_pipeline.hpp"
 #include "media/variant_names.hpp"
+#include "search/article_index.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -178,6 +179,7 @@ core::Result<model::Media> MediaService::update(std::int64_t site_id, std::int64
         CONG_TRY(found, tx.media().find_media(id));
         if (!found || found->site_id != site_id) return Error{Errc::NotFound, "Không tìm thấy ảnh", "id"};
         model::Media media = std::move(*found);
+        bool caption_changed = edit.caption.has_value() && media.caption != text.caption;
         std::string changed;
         auto note = [&](std::string_view field, std::string& current, std::string& next, bool given) {
             if (!given || current == next) return;
@@ -190,6 +192,8 @@ core::Result<model::Media> MediaService::update(std::int64_t site_id, std::int64
         note("credit", media.credit, text.credit, edit.credit.has_value());
         if (changed.empty()) return media;
         CONG_TRY_VOID(tx.media().update_media(media));
+        // The articles showing the photo are found by its caption: their index entries change with it.
+        if (caption_changed) CONG_TRY_VOID(search::reindex_articles_showing(tx, media.id));
         CONG_TRY_VOID(audit::record(tx, actor,
                                     {.action = "media.update",
                                      .object_type = "media",

@@ -8,23 +8,6 @@ namespace {
 using core::Errc;
 using core::Error;
 
-// The folded columns; the exact column is named only for words typed with diacritics.
-constexpr std::string_view FOLDED = "{title lead body captions} : ";
-constexpr std::string_view EXACT = "exact : ";
-
-// FTS5 string literal; tokens never hold a quote, but the expression must stay well-formed anyway.
-std::string quoted(const std::vector<std::string>& words) {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i > 0) out += ' ';
-        for (char c : words[i]) {
-            if (c == '"') out += '"';
-            out += c;
-        }
-    }
-    return out + "\"";
-}
-
 std::vector<std::string> folded_words(const std::vector<core::SearchToken>& tokens) {
     std::vector<std::string> out;
     for (const auto& t : tokens) out.push_back(t.folded);
@@ -154,31 +137,21 @@ core::Result<ParsedQuery> parse_query(std::string_view text, const SynonymIndex&
     return ParsedQuery{std::move(parts)};
 }
 
-std::string build_match(const ParsedQuery& query) {
-    std::string out;
+std::vector<storage::SearchTerm> search_terms(const ParsedQuery& query) {
+    std::vector<storage::SearchTerm> terms;
     for (const auto& part : query.parts) {
-        if (!out.empty()) out += " AND ";
-        auto folded = folded_words(part.tokens);
-        std::vector<std::string> alternatives;
-        alternatives.push_back(std::string(FOLDED) + quoted(folded) + (part.prefix ? " *" : ""));
+        storage::SearchTerm term;
+        term.words = folded_words(part.tokens);
+        term.prefix = part.prefix;
+        // A word typed with its diacritics is most likely finished: its exact key ranks those spellings first.
         bool diacritics = std::any_of(part.tokens.begin(), part.tokens.end(),
                                       [](const core::SearchToken& t) { return t.has_diacritics; });
-        // A word being typed with its diacritics is most likely finished: its exact key ranks those first.
-        if (diacritics) alternatives.push_back(std::string(EXACT) + quoted(exact_words(part.tokens)));
-        if (!part.abbreviation.empty()) alternatives.push_back(std::string(FOLDED) + quoted({part.abbreviation}));
-        if (!part.expansion.empty()) alternatives.push_back(std::string(FOLDED) + quoted(part.expansion));
-        if (alternatives.size() == 1) {
-            out += alternatives[0];
-            continue;
-        }
-        out += '(';
-        for (std::size_t i = 0; i < alternatives.size(); ++i) {
-            if (i > 0) out += " OR ";
-            out += alternatives[i];
-        }
-        out += ')';
+        if (diacritics) term.exact = exact_words(part.tokens);
+        if (!part.abbreviation.empty()) term.synonyms.push_back({part.abbreviation});
+        if (!part.expansion.empty()) term.synonyms.push_back(part.expansion);
+        terms.push_back(std::move(term));
     }
-    return out;
+    return terms;
 }
 
 bool HighlightTerms::matches(std::string_view folded) const {

@@ -46,9 +46,10 @@ struct SynonymIndex {
 // MAX_QUERY_WORDS words; a query with no word at all parses to an empty query.
 core::Result<ParsedQuery> parse_query(std::string_view text, const SynonymIndex& synonyms);
 
-// The FTS5 match expression for a non-empty query. Every word is quoted, so nothing the user typed
-// is ever read as FTS5 syntax.
-std::string build_match(const ParsedQuery& query);
+// The parts of a query as the stores take them (storage::SearchTerm): folded words, exact keys when
+// typed with diacritics, the prefix flag and the abbreviation or full form each part also matches.
+// Each engine builds its own expression from these, so no query syntax crosses the storage boundary.
+std::vector<storage::SearchTerm> search_terms(const ParsedQuery& query);
 
 // The folded words a result should highlight, and whether each is a prefix.
 struct HighlightTerms {

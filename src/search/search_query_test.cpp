@@ -1,4 +1,5 @@
 #include "search/search_query.hpp"
+#include "storage/sqlite/sqlite_search_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +13,7 @@ SynonymIndex synonyms() {
 std::string match(std::string_view text) {
     auto parsed = parse_query(text, synonyms());
     EXPECT_TRUE(parsed) << text;
-    return parsed ? build_match(*parsed) : "";
+    return parsed ? storage::sqlite::fts5_match(search_terms(*parsed)) : "";
 }
 
 TEST(SearchQuery, WordsAreQuotedAndTheLastOneIsAPrefix) {
@@ -53,7 +54,7 @@ TEST(SearchQuery, SyntaxCharactersAndInjectionAreOrdinarySeparators) {
     for (const char* text : {"*", "\"", ":", "NEAR(a b)", "title: x", "'; DROP TABLE articles; --", "a OR b", "(((", "^x"}) {
         auto parsed = parse_query(text, synonyms());
         ASSERT_TRUE(parsed) << text;
-        auto expression = build_match(*parsed);
+        auto expression = storage::sqlite::fts5_match(search_terms(*parsed));
         // Every word is inside quotes: outside them only our own operators and column filters remain.
         std::string outside;
         bool in = false;
@@ -67,6 +68,27 @@ TEST(SearchQuery, SyntaxCharactersAndInjectionAreOrdinarySeparators) {
         }
         EXPECT_EQ(outside, "") << text << " → " << expression;
     }
+}
+
+TEST(SearchQuery, TermsCarryFoldedWordsExactKeysPrefixAndSynonymsForEveryEngine) {
+    auto parsed = parse_query("\"Lễ hội\" NTM thuo", synonyms());
+    ASSERT_TRUE(parsed);
+    auto terms = search_terms(*parsed);
+    ASSERT_EQ(terms.size(), 3u);
+    EXPECT_EQ(terms[0].words, (std::vector<std::string>{"le", "hoi"}));
+    EXPECT_EQ(terms[0].exact, (std::vector<std::string>{"lê4", "hôi5"}));
+    EXPECT_FALSE(terms[0].prefix);
+    EXPECT_EQ(terms[1].words, (std::vector<std::string>{"ntm"}));
+    EXPECT_TRUE(terms[1].exact.empty());  // typed without diacritics: nothing beyond the folded word
+    ASSERT_EQ(terms[1].synonyms.size(), 1u);
+    EXPECT_EQ(terms[1].synonyms[0], (std::vector<std::string>{"nong", "thon", "moi"}));
+    EXPECT_TRUE(terms[2].prefix);
+    auto full = parse_query("nông thôn mới ", synonyms());
+    ASSERT_TRUE(full);
+    auto joined = search_terms(*full);
+    ASSERT_EQ(joined.size(), 1u);
+    EXPECT_EQ(joined[0].words, (std::vector<std::string>{"nong", "thon", "moi"}));
+    EXPECT_EQ(joined[0].synonyms, (std::vector<std::vector<std::string>>{{"ntm"}}));
 }
 
 TEST(SearchQuery, BadInputIsRefusedWithAClearMessage) {

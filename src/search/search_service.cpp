@@ -11,9 +11,6 @@ using core::Errc;
 using core::Error;
 using core::Result;
 
-constexpr std::size_t MAX_ABBREVIATION_CHARS = 20;
-constexpr std::size_t MAX_EXPANSION_CHARS = 200;
-
 // The category and every category under it: a search in "Tin tức" also finds "Tin tức > Xã".
 std::vector<std::int64_t> with_children(const std::vector<model::Category>& all, std::int64_t root) {
     std::vector<std::int64_t> ids{root};
@@ -21,6 +18,14 @@ std::vector<std::int64_t> with_children(const std::vector<model::Category>& all,
         for (const auto& c : all)
             if (c.parent_id == ids[i]) ids.push_back(c.id);
     return ids;
+}
+
+// The stores compare abbreviations as SQLite's NOCASE does: ASCII letters without case.
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return out;
 }
 
 }  // namespace
@@ -62,7 +67,7 @@ Result<SearchResults> SearchService::search(const SearchRequest& request, core::
 
         storage::SearchQuery query;
         query.site_id = site_id_;
-        query.match = build_match(parsed);
+        query.terms = search_terms(parsed);
         query.from = request.from;
         query.until = request.until;
         query.now = now;
@@ -115,18 +120,47 @@ Result<std::vector<storage::SearchSynonym>> SearchService::list_synonyms() {
     return db_.read([](storage::Tx& tx) { return tx.search().list_synonyms(); });
 }
 
-Result<void> SearchService::set_synonym(const storage::SearchSynonym& synonym) {
+Result<storage::SearchSynonym> SearchService::set_synonym(const storage::SearchSynonym& synonym,
+                                                          const audit::Actor& actor) {
     CONG_TRY(abbreviation, core::clean_text_field(synonym.abbreviation, MAX_ABBREVIATION_CHARS, core::Required::Yes,
                                                   core::LineBreaks::Refused, "abbreviation", "Từ viết tắt"));
     CONG_TRY(expansion, core::clean_text_field(synonym.expansion, MAX_EXPANSION_CHARS, core::Required::Yes,
                                                core::LineBreaks::Refused, "expansion", "Nghĩa đầy đủ"));
     if (core::tokenize_for_search(abbreviation).size() != 1)
         return Error{Errc::InvalidInput, "Từ viết tắt phải là một từ, không có dấu cách.", "abbreviation"};
-    return db_.write([&](storage::Tx& tx) { return tx.search().set_synonym({abbreviation, expansion}); });
+    auto words = core::tokenize_for_search(expansion);
+    if (words.empty())
+        return Error{Errc::InvalidInput, "Nghĩa đầy đủ phải có ít nhất một từ.", "expansion"};
+    // A full form is what the abbreviation stands for; more words than a query may hold could never be typed.
+    if (words.size() > MAX_QUERY_WORDS)
+        return Error{Errc::InvalidInput,
+                     "Nghĩa đầy đủ có quá nhiều từ: tối đa " + std::to_string(MAX_QUERY_WORDS) + " từ.", "expansion"};
+    return db_.write([&](storage::Tx& tx) -> Result<storage::SearchSynonym> {
+        CONG_TRY(before, tx.search().list_synonyms());
+        std::string previous;
+        std::string stored = abbreviation;
+        for (const auto& s : before)
+            if (ascii_lower(s.abbreviation) == ascii_lower(abbreviation)) {
+                previous = s.expansion;
+                stored = s.abbreviation;
+            }
+        CONG_TRY_VOID(tx.search().set_synonym({abbreviation, expansion}));
+        std::string detail = stored + " → " + expansion;
+        if (!previous.empty()) detail += " (trước: " + previous + ")";
+        CONG_TRY_VOID(audit::record(tx, actor,
+                                    {"search.synonym.set", "search_synonym", std::nullopt, site_id_, detail}));
+        return storage::SearchSynonym{stored, expansion};
+    });
 }
 
-Result<void> SearchService::remove_synonym(std::string_view abbreviation) {
-    return db_.write([&](storage::Tx& tx) { return tx.search().remove_synonym(abbreviation); });
+Result<void> SearchService::remove_synonym(std::string_view abbreviation, const audit::Actor& actor) {
+    if (abbreviation.size() > MAX_ABBREVIATION_CHARS * 4 || !core::is_valid_utf8(abbreviation))
+        return Error{Errc::NotFound, "Không tìm thấy từ viết tắt.", "abbreviation"};
+    return db_.write([&](storage::Tx& tx) -> Result<void> {
+        CONG_TRY_VOID(tx.search().remove_synonym(abbreviation));
+        return audit::record(tx, actor, {"search.synonym.remove", "search_synonym", std::nullopt, site_id_,
+                                         std::string(abbreviation)});
+    });
 }
 
 }  // namespace cong::search

@@ -1,6 +1,7 @@
 // SearchService: the public search over published articles — parse, match, rank, page and highlight.
 #pragma once
 
+#include "audit/audit_log.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "model/article.hpp"
@@ -17,6 +18,8 @@
 namespace cong::search {
 
 constexpr int RESULTS_PER_PAGE = 10;
+constexpr std::size_t MAX_ABBREVIATION_CHARS = 20;
+constexpr std::size_t MAX_EXPANSION_CHARS = 200;
 constexpr int MAX_PAGE = 100;  // deeper than anyone reads; keeps OFFSET cheap
 // A word found in most articles ("của", "huyện") matches tens of thousands; ranking them all costs
 // ~100 ms at 100,000 articles. Past this many matches only the newest RANK_WINDOW are ranked: for a
@@ -62,10 +65,16 @@ public:
     // InvalidInput (field "q", "page", "category" or "from") for input it cannot read.
     core::Result<SearchResults> search(const SearchRequest& request, core::Timestamp now);
 
-    // The abbreviation list, for the back office.
+    // The abbreviation list (CLI, API, back office), by abbreviation. Every search reads it afresh, so a
+    // change takes effect on the next query, on every node, without a restart.
     core::Result<std::vector<storage::SearchSynonym>> list_synonyms();
-    core::Result<void> set_synonym(const storage::SearchSynonym& synonym);
-    core::Result<void> remove_synonym(std::string_view abbreviation);
+    // Adds an abbreviation or replaces its full form ("ntm" replaces "NTM"), with an audit entry
+    // search.synonym.set in the same transaction. InvalidInput (field abbreviation or expansion) for an
+    // abbreviation that is not one word of at most MAX_ABBREVIATION_CHARS, or a full form of no word.
+    // Returns the synonym as stored.
+    core::Result<storage::SearchSynonym> set_synonym(const storage::SearchSynonym& synonym, const audit::Actor& actor);
+    // Removes an abbreviation, with an audit entry search.synonym.remove. NotFound when there is none.
+    core::Result<void> remove_synonym(std::string_view abbreviation, const audit::Actor& actor);
 
 private:
     storage::Database& db_;

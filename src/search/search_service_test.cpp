@@ -1,4 +1,7 @@
 #include "search/search_service.hpp"
+
+#include "media/media_service.hpp"
+#include "search/article_index.hpp"
 #include "search/test_corpus.hpp"
 
 #include <gtest/gtest.h>
@@ -65,12 +68,33 @@ TEST(SearchService, SynonymsCanBeEditedAndTakeEffectAtOnce) {
     SearchService service(corpus.database(), corpus.site_id());
     auto now = seconds(1'800'000'000);
     EXPECT_EQ(service.search({.query = "PCCC"}, now)->total, 0);
-    ASSERT_TRUE(service.set_synonym({"PCCC", "phòng cháy chữa cháy"}));
+    audit::Actor admin{std::nullopt, "quantri", "127.0.0.1"};  // no account row in the corpus: the login alone
+    ASSERT_TRUE(service.set_synonym({"PCCC", "phòng cháy chữa cháy"}, admin));
     EXPECT_EQ(service.search({.query = "PCCC"}, now)->total, 1);
-    EXPECT_FALSE(service.set_synonym({"P CC", "x"}));
-    EXPECT_FALSE(service.set_synonym({"", "x"}));
-    ASSERT_TRUE(service.remove_synonym("pccc"));
-    EXPECT_EQ(service.search({.query = "PCCC"}, now)->total, 0);
+    // And the other way: the full form typed finds the article that only has the abbreviation.
+    corpus.add({.title = "Tổng kết công tác PCCC năm 2024"});
+    EXPECT_EQ(service.search({.query = "phong chay chua chay "}, now)->total, 2);
+    EXPECT_FALSE(service.set_synonym({"P CC", "x"}, admin));
+    EXPECT_FALSE(service.set_synonym({"", "x"}, admin));
+    EXPECT_FALSE(service.set_synonym({"ABC", "  ,;  "}, admin));
+    EXPECT_FALSE(service.set_synonym({std::string(30, 'A'), "x"}, admin));
+    // A second spelling replaces the full form and keeps the first spelling.
+    auto replaced = service.set_synonym({"pccc", "phòng cháy, chữa cháy"}, admin);
+    ASSERT_TRUE(replaced) << replaced.error().detail;
+    EXPECT_EQ(replaced->abbreviation, "PCCC");
+    ASSERT_TRUE(service.remove_synonym("pccc", admin));
+    EXPECT_EQ(service.remove_synonym("pccc", admin).error().code, core::Errc::NotFound);
+
+    auto log = corpus.database().read([](storage::Tx& tx) {
+        return tx.audit().list_audit({.action_prefix = "search.synonym."});
+    });
+    ASSERT_TRUE(log) << log.error().detail;
+    ASSERT_EQ(log->size(), 3u);  // newest first
+    EXPECT_EQ((*log)[0].action, "search.synonym.remove");
+    EXPECT_EQ((*log)[1].detail, "PCCC → phòng cháy, chữa cháy (trước: phòng cháy chữa cháy)");
+    EXPECT_EQ((*log)[2].login, "quantri");
+    // Removed: the abbreviation finds only where it is written.
+    EXPECT_EQ(service.search({.query = "PCCC"}, now)->total, 1);
 }
 
 }  // namespace
@@ -102,6 +126,56 @@ TEST(SearchService, AWordInMoreArticlesThanTheCountLimitSaysMoreThan) {
     auto last = service.search({.query = "huyen", .page = MAX_PAGE}, seconds(1'800'000'000));
     ASSERT_TRUE(last);
     EXPECT_EQ(last->results.size(), 10u);
+}
+
+}  // namespace
+}  // namespace cong::search
+
+namespace cong::search {
+namespace {
+
+TEST(SearchService, EditingAPhotoCaptionReindexesTheArticlesShowingIt) {
+    testing::TestCorpus corpus;
+    auto now = seconds(1'800'000'000);
+    std::int64_t photo_id = 0, showing = 0;
+    auto written = corpus.database().write([&](storage::Tx& tx) -> core::Result<void> {
+        model::Media photo;
+        photo.site_id = corpus.site_id();
+        photo.sha256 = std::string(64, 'a');
+        photo.extension = "jpg";
+        photo.content_type = "image/jpeg";
+        photo.original_name = "kenh.jpg";
+        photo.caption = "Công trình thủy lợi";
+        photo.width = photo.height = 100;
+        photo.bytes = 1000;
+        CONG_TRY(id, tx.media().insert_media(photo));
+        photo_id = id;
+        CONG_TRY(article_id, corpus.add(tx, {.title = "Huyện hoàn thành công trình trước mùa mưa"}));
+        showing = article_id;
+        CONG_TRY(other, corpus.add(tx, {.title = "Hội nghị tổng kết năm"}));
+        (void)other;
+        CONG_TRY_VOID(tx.articles().set_article_media(showing, {photo_id}));
+        CONG_TRY(article, tx.articles().find_article(showing));
+        return reindex_article(tx, *article);
+    });
+    ASSERT_TRUE(written) << written.error().detail;
+    SearchService service(corpus.database(), corpus.site_id());
+    EXPECT_EQ(service.search({.query = "thuy loi "}, now)->total, 1);
+    EXPECT_EQ(service.search({.query = "kenh muong "}, now)->total, 0);
+
+    media::MediaService media(corpus.database(), (corpus.directory() / "media").string(), core::MediaConfig{});
+    auto edited = media.update(corpus.site_id(), photo_id, {.caption = "Kênh mương nội đồng xã Xuân Lập"},
+                               audit::Actor::system("cli"));
+    ASSERT_TRUE(edited) << edited.error().detail;
+    // The next search sees the new caption, and no longer the old one: no reindex command was needed.
+    auto found = service.search({.query = "kenh muong "}, now);
+    ASSERT_TRUE(found);
+    ASSERT_EQ(found->total, 1);
+    EXPECT_EQ(found->results[0].article.id, showing);
+    EXPECT_EQ(service.search({.query = "thuy loi "}, now)->total, 0);
+    // Changing only the alt text leaves the index as it is.
+    ASSERT_TRUE(media.update(corpus.site_id(), photo_id, {.alt = "Ảnh kênh"}, audit::Actor::system("cli")));
+    EXPECT_EQ(service.search({.query = "kenh muong "}, now)->total, 1);
 }
 
 }  // namespace

@@ -1,13 +1,14 @@
 #include "search/test_corpus.hpp"
 
 #include "storage/sqlite/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_test_support.hpp"
 
 #include <stdexcept>
 #include <stdlib.h>
 
 namespace cong::search::testing {
 
-TestCorpus::TestCorpus(std::filesystem::path directory) : directory_(std::move(directory)) {
+TestCorpus::TestCorpus(std::filesystem::path directory, Engine engine) : directory_(std::move(directory)) {
     if (directory_.empty()) {
         std::string pattern = (std::filesystem::temp_directory_path() / "cong-search-XXXXXX").string();
         if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
@@ -16,8 +17,9 @@ TestCorpus::TestCorpus(std::filesystem::path directory) : directory_(std::move(d
     }
     core::StorageConfig config;
     config.data_dir = directory_.string();
-    auto opened = storage::open_sqlite(config, true);
-    if (!opened) throw std::runtime_error("open_sqlite failed: " + opened.error().detail);
+    auto opened = engine == Engine::Sqlite ? storage::open_sqlite(config, true)
+                                           : storage::test_support::open_test_database(config);
+    if (!opened) throw std::runtime_error("opening the corpus database failed: " + opened.error().detail);
     database_ = std::move(*opened);
     auto ids = database_->write([&](storage::Tx& tx) -> core::Result<void> {
         model::Site site;

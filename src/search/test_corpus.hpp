@@ -1,5 +1,5 @@
-// Test corpus: a real SQLite database in a temporary directory with one site, two categories and
-// articles written through the real store and index, for the search tests and the benchmark.
+// Test corpus: a real database with one site, two categories and articles written through the real store
+// and index, for the search tests (SQLite, or PostgreSQL under CONG_TEST_POSTGRES_URL) and the benchmark.
 #pragma once
 
 #include "model/article.hpp"
@@ -23,10 +23,14 @@ struct CorpusArticle {
     std::optional<std::int64_t> published_at = 1'700'000'000;  // unix seconds
 };
 
+// Which engine holds the corpus: the tests' (storage::test_support::open_test_database: SQLite, or a fresh
+// PostgreSQL database when CONG_TEST_POSTGRES_URL is set), or SQLite whatever the environment says.
+enum class Engine { Tests, Sqlite };
+
 class TestCorpus {
 public:
     // directory empty: a fresh temporary directory, removed at the end.
-    explicit TestCorpus(std::filesystem::path directory = {});
+    explicit TestCorpus(std::filesystem::path directory = {}, Engine engine = Engine::Tests);
     ~TestCorpus();
     TestCorpus(const TestCorpus&) = delete;
     TestCorpus& operator=(const TestCorpus&) = delete;

@@ -130,10 +130,23 @@ public:
     virtual Result<void> touch_token(std::int64_t id, core::Timestamp used_at) = 0;
 };
 
-// One search over the full-text index: the match expression is built by search::, never by a user.
+// One part of a search query, already parsed and folded by search:: (core::tokenize_for_search); an
+// article matches the query when it matches every part. Each engine turns the parts into its own
+// expression (FTS5, tsquery), so nothing the user typed is ever read as syntax.
+struct SearchTerm {
+    std::vector<std::string> words;  // folded keys; several words are a phrase: adjacent, in this order
+    bool prefix = false;             // one word still being typed: "thuo" also finds "thuong"
+    // The exact keys (core::SearchToken::exact) of words when the user typed diacritics: an article
+    // spelling them so ranks above one that only matches folded. Empty: the query said no more than words.
+    std::vector<std::string> exact;
+    // Other folded phrases the part also matches: an abbreviation for its full form and the other way.
+    std::vector<std::vector<std::string>> synonyms;
+};
+
+// One search over the full-text index.
 struct SearchQuery {
     std::int64_t site_id = 0;
-    std::string match;                       // an FTS5 expression over search_index
+    std::vector<SearchTerm> terms;           // every part must match; empty is refused
     std::vector<std::int64_t> category_ids;  // empty: any category
     std::optional<core::Timestamp> from;     // published at or after
     std::optional<core::Timestamp> until;    // published before

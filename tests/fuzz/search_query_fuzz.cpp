@@ -3,6 +3,7 @@
 // (with the real index definition of migration 0003) accepts.
 #include "core/vietnamese.hpp"
 #include "search/search_query.hpp"
+#include "storage/sqlite/sqlite_search_store.hpp"
 
 #include <sqlite3.h>
 
@@ -138,7 +139,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& p : terms.prefixes) check(terms.matches(p), "a highlight prefix matches itself");
     if (parsed->empty()) return 0;
 
-    auto expression = search::build_match(*parsed);
+    auto expression = storage::sqlite::fts5_match(search::search_terms(*parsed));
     check(!expression.empty(), "a non-empty query has an expression");
     check(expression.size() <= 64 * 1024, "the expression stays small");
     check_syntax(expression);

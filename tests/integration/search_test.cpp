@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 #include <chrono>
@@ -193,4 +194,63 @@ TEST_F(Search, ReindexRebuildsALostIndexWithoutShowingDrafts) {
     auto found = find("le hoi");
     EXPECT_EQ(field(found.body, "total"), "1") << found.body;
     EXPECT_EQ(field(found.body, "title"), "Lễ hội Đền thờ Lê Hoàn khai mạc");
+}
+
+TEST_F(Search, TheSynonymListIsEditedFromTheCommandLineAndTheApiAndTakesEffectAtOnce) {
+    publish("Diễn tập phòng cháy chữa cháy tại chợ Thọ Xuân", "Lực lượng phòng cháy chữa cháy huyện tham gia.");
+    EXPECT_EQ(field(find("PCCC").body, "total"), "0");
+
+    // The command line, while the server runs: the next query sees it, no restart.
+    auto set = cong_.run({"search", "synonyms", "set", "PCCC", "phòng cháy chữa cháy"});
+    ASSERT_EQ(set.exit_code, 0) << set.err;
+    auto found = find("PCCC");
+    EXPECT_EQ(field(found.body, "total"), "1") << found.body;
+    auto listed = cong_.run({"search", "synonyms", "list"});
+    ASSERT_EQ(listed.exit_code, 0) << listed.err;
+    EXPECT_NE(listed.out.find("PCCC\tphòng cháy chữa cháy\n"), std::string::npos) << listed.out;
+    EXPECT_NE(listed.out.find("HĐND\thội đồng nhân dân\n"), std::string::npos) << listed.out;
+    auto bad = cong_.run({"search", "synonyms", "set", "P CC", "x"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("một từ"), std::string::npos) << bad.err;
+
+    // The API, administrators only; the path names the abbreviation percent-encoded.
+    auto list = cong_.api("GET", "/api/v1/search/synonyms");
+    ASSERT_EQ(list.status, 200) << list.body;
+    EXPECT_NE(list.body.find(R"({"abbreviation":"PCCC","expansion":"phòng cháy chữa cháy"})"), std::string::npos);
+    auto anonymous = cong_.request("GET", "/api/v1/search/synonyms");
+    EXPECT_EQ(anonymous.status, 401);
+    auto editor = cong_.run({"user", "add", "--login", "bientap", "--role", "editor", "--password-stdin"},
+                            "mat-khau-bien-tap-123\n");
+    ASSERT_EQ(editor.exit_code, 0) << editor.err;
+    auto editor_token = cong_.run({"token", "create", "--login", "bientap"});
+    ASSERT_EQ(editor_token.exit_code, 0);
+    auto refused = cong_.request("PUT", "/api/v1/search/synonyms/DT",
+                                 {{"Authorization", "Bearer " + editor_token.out.substr(0, editor_token.out.find('\n'))},
+                                  {"Content-Type", "application/json"}},
+                                 R"({"expansion":"diễn tập"})");
+    EXPECT_EQ(refused.status, 403) << refused.body;
+
+    auto put = cong_.api("PUT", "/api/v1/search/synonyms/" + encode("ĐT"), R"({"expansion":"diễn tập"})");
+    ASSERT_EQ(put.status, 200) << put.body;
+    EXPECT_EQ(field(put.body, "abbreviation"), "ĐT");
+    EXPECT_EQ(field(find("ĐT").body, "total"), "1");
+    auto missing = cong_.api("PUT", "/api/v1/search/synonyms/X", R"({"expansion":""})");
+    EXPECT_EQ(missing.status, 400) << missing.body;
+    EXPECT_EQ(cong_.api("DELETE", "/api/v1/search/synonyms/" + encode("ĐT")).status, 204);
+    EXPECT_EQ(cong_.api("DELETE", "/api/v1/search/synonyms/" + encode("ĐT")).status, 404);
+    EXPECT_EQ(field(find("ĐT").body, "total"), "0");
+
+    // Both ways of changing the list leave their trace in the audit log.
+    auto removed = cong_.run({"search", "synonyms", "remove", "pccc"});
+    ASSERT_EQ(removed.exit_code, 0) << removed.err;
+    EXPECT_EQ(field(find("PCCC").body, "total"), "0");
+    ASSERT_EQ(cong_.stop(), 0);
+    std::string count = "sqlite3 '" + cong_.data_dir() +
+                        "/cong.db' \"SELECT count(*) FROM audit_log WHERE action LIKE 'search.synonym.%'\"";
+    FILE* pipe = ::popen(count.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char line[32] = {};
+    if (std::fgets(line, sizeof line, pipe) == nullptr) line[0] = '\0';
+    ::pclose(pipe);
+    EXPECT_EQ(std::string(line), "4\n");
 }

@@ -1,3 +1,5 @@
+#include "storage/sqlite/sqlite_search_store.hpp"
+
 #include "core/vietnamese.hpp"
 #include "storage/sqlite/sqlite_store_support.hpp"
 #include "storage/sqlite/sqlite_stores.hpp"
@@ -166,7 +168,7 @@ struct PrefixCache {
     std::int64_t data_version = -1;
     std::int64_t total_changes = -1;
     std::string prefix;
-    std::string expansion;
+    std::optional<std::vector<std::string>> terms;
 };
 
 std::size_t utf8_chars(std::string_view text) {
@@ -175,13 +177,14 @@ std::size_t utf8_chars(std::string_view text) {
     return n;
 }
 
-Result<std::string> expand_prefix(Connection& connection, const std::string& prefix) {
+// The terms of the index beginning with prefix; nullopt when there are more than MAX_PREFIX_TERMS.
+Result<std::optional<std::vector<std::string>>> prefix_terms(Connection& connection, const std::string& prefix) {
     thread_local PrefixCache cache;
     CONG_TRY(version, connection.query_int64("PRAGMA data_version"));
     std::int64_t changes = sqlite3_total_changes64(connection.handle());
     if (cache.db == connection.handle() && cache.data_version == version && cache.total_changes == changes &&
         cache.prefix == prefix)
-        return cache.expansion;
+        return cache.terms;
     CONG_TRY(statement, connection.prepare("SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT ?"));
     // 0xFF never occurs in UTF-8, so prefix + "\xff" sorts after every term beginning with prefix.
     std::string upper = prefix + '\xff';
@@ -192,50 +195,21 @@ Result<std::string> expand_prefix(Connection& connection, const std::string& pre
         if (!has_row) break;
         terms.push_back(statement.text(0));
     }
-    std::string expansion;
-    if (terms.size() > MAX_PREFIX_TERMS) {
-        expansion = "\"" + prefix + "\" *";
-    } else if (terms.empty()) {
-        expansion = "\"" + prefix + "\"";  // no word begins so: matches nothing, as the prefix would
-    } else {
-        expansion = "(";
-        for (std::size_t i = 0; i < terms.size(); ++i) {
-            if (i > 0) expansion += " OR ";
-            expansion += '"';
-            for (char c : terms[i]) {
-                if (c == '"') expansion += '"';
-                expansion += c;
-            }
-            expansion += '"';
-        }
-        expansion += ')';
-    }
-    cache = PrefixCache{connection.handle(), version, changes, prefix, expansion};
-    return expansion;
+    std::optional<std::vector<std::string>> found;
+    if (terms.size() <= MAX_PREFIX_TERMS) found = std::move(terms);
+    cache = PrefixCache{connection.handle(), version, changes, prefix, found};
+    return found;
 }
 
-// Rewrites every prefix term longer than the indexed prefixes ("thuo" *) of a match expression built
-// by search::build_match into the terms it stands for.
-Result<std::string> expand_prefixes(Connection& connection, const std::string& match) {
-    std::string out;
-    std::size_t at = 0;
-    for (;;) {
-        std::size_t star = match.find("\" *", at);
-        if (star == std::string::npos) break;
-        std::size_t open = match.rfind('"', star == 0 ? 0 : star - 1);
-        if (open == std::string::npos || open < at) break;
-        std::string prefix = match.substr(open + 1, star - open - 1);
-        out.append(match, at, open - at);
-        if (utf8_chars(prefix) <= INDEXED_PREFIX_CHARS || prefix.find('"') != std::string::npos) {
-            out.append(match, open, star + 3 - open);
-        } else {
-            CONG_TRY(expansion, expand_prefix(connection, prefix));
-            out += expansion;
-        }
-        at = star + 3;
+// The match expression of a query, with every prefix longer than the indexed prefixes spelled out.
+Result<std::string> match_expression(Connection& connection, const std::vector<SearchTerm>& terms) {
+    PrefixExpansions expansions;
+    for (const auto& term : terms) {
+        if (!term.prefix || term.words.size() != 1 || utf8_chars(term.words[0]) <= INDEXED_PREFIX_CHARS) continue;
+        CONG_TRY(found, prefix_terms(connection, term.words[0]));
+        if (found) expansions[term.words[0]] = std::move(*found);
     }
-    out.append(match, at, std::string::npos);
-    return out;
+    return fts5_match(terms, expansions);
 }
 
 // Ranking, smaller is better. cong_rank() (bm25, see above) weighs the columns title, lead, body,
@@ -264,9 +238,9 @@ std::string search_where(const SearchQuery& query, bool windowed = false) {
     return where;
 }
 
-int bind_search_where(Statement& statement, int index, const SearchQuery& query,
+int bind_search_where(Statement& statement, int index, const SearchQuery& query, const std::string& match,
                       std::optional<std::int64_t> window_start = std::nullopt) {
-    statement.bind(index++, std::string_view(query.match));
+    statement.bind(index++, std::string_view(match));
     statement.bind(index++, query.site_id);
     statement.bind(index++, query.now);
     if (window_start) statement.bind(index++, *window_start);
@@ -278,7 +252,9 @@ int bind_search_where(Statement& statement, int index, const SearchQuery& query,
 
 Result<void> check_search_query(const SearchQuery& query) {
     CONG_TRY_VOID(check_in_list(query.category_ids, "category"));
-    if (query.match.empty()) return Error{core::Errc::InvalidInput, "Thiếu từ khóa tìm kiếm.", "q"};
+    if (query.terms.empty()) return Error{core::Errc::InvalidInput, "Thiếu từ khóa tìm kiếm.", "q"};
+    for (const auto& term : query.terms)
+        if (term.words.empty()) return Error{core::Errc::InvalidInput, "Thiếu từ khóa tìm kiếm.", "q"};
     if (query.limit < 0 || query.limit > MAX_LIST_LIMIT)
         return Error{core::Errc::InvalidInput, "Số kết quả mỗi trang không hợp lệ.", "limit"};
     if (query.offset < 0) return Error{core::Errc::InvalidInput, "Vị trí bắt đầu không được âm.", "offset"};
@@ -321,18 +297,16 @@ Result<void> SqliteSearchStore::remove_article(std::int64_t article_id) {
     return visible.run();
 }
 
-Result<std::vector<SearchHit>> SqliteSearchStore::search(const SearchQuery& original) {
-    CONG_TRY_VOID(check_search_query(original));
-    SearchQuery query = original;
-    CONG_TRY(match, expand_prefixes(connection_, original.match));
-    query.match = std::move(match);
+Result<std::vector<SearchHit>> SqliteSearchStore::search(const SearchQuery& query) {
+    CONG_TRY_VOID(check_search_query(query));
+    CONG_TRY(match, match_expression(connection_, query.terms));
     // The window: the id of the rank_window-th newest match. FTS5 walks its matches in descending rowid
     // order without scoring them, so finding it is cheap; the rowid bound then lets FTS5 skip the rest.
     std::optional<std::int64_t> window_start;
     if (query.rank_window > 0) {
         CONG_TRY(window, connection_.prepare("SELECT rowid FROM search_index WHERE search_index MATCH ? "
                                              "ORDER BY rowid DESC LIMIT 1 OFFSET ?"));
-        window.bind_all(std::string_view(query.match), query.rank_window - 1);
+        window.bind_all(std::string_view(match), query.rank_window - 1);
         CONG_TRY(has_row, window.step());
         if (has_row) window_start = window.int64(0);
     }
@@ -350,7 +324,7 @@ Result<std::vector<SearchHit>> SqliteSearchStore::search(const SearchQuery& orig
     int index = 1;
     statement.bind(index++, span);
     statement.bind(index++, query.now);
-    index = bind_search_where(statement, index, query, window_start);
+    index = bind_search_where(statement, index, query, match, window_start);
     statement.bind(index++, query.limit);
     statement.bind(index++, query.offset);
     std::vector<SearchHit> hits;
@@ -361,19 +335,17 @@ Result<std::vector<SearchHit>> SqliteSearchStore::search(const SearchQuery& orig
     }
 }
 
-Result<std::int64_t> SqliteSearchStore::count(const SearchQuery& original) {
-    CONG_TRY_VOID(check_search_query(original));
-    SearchQuery query = original;
-    CONG_TRY(match, expand_prefixes(connection_, original.match));
-    query.match = std::move(match);
+Result<std::int64_t> SqliteSearchStore::count(const SearchQuery& query) {
+    CONG_TRY_VOID(check_search_query(query));
+    CONG_TRY(match, match_expression(connection_, query.terms));
     if (query.count_limit <= 0) {
         CONG_TRY(statement, connection_.prepare("SELECT count(*) " + search_where(query)));
-        bind_search_where(statement, 1, query);
+        bind_search_where(statement, 1, query, match);
         CONG_TRY(has_row, statement.step());
         return has_row ? statement.int64(0) : 0;
     }
     CONG_TRY(statement, connection_.prepare("SELECT count(*) FROM (SELECT 1 " + search_where(query) + " LIMIT ?)"));
-    int index = bind_search_where(statement, 1, query);
+    int index = bind_search_where(statement, 1, query, match);
     statement.bind(index, query.count_limit + 1);
     CONG_TRY(has_row, statement.step());
     return has_row ? statement.int64(0) : 0;
