@@ -2,9 +2,12 @@
 
 #include "api/authentication.hpp"
 #include "api/json_io.hpp"
+#include "http/error_response.hpp"
+#include "targets/csv.hpp"
 
 #include <boost/json.hpp>
 
+#include <cctype>
 #include <cmath>
 
 namespace cong::api {
@@ -51,6 +54,50 @@ Result<std::optional<int>> int_field(const json::object& object, std::string_vie
     return wrong_type(name, "một số nguyên từ " + std::to_string(min) + " đến " + std::to_string(max));
 }
 
+// A refused CSV names each bad row: the detail holds one per line.
+http::Response csv_error_response(const http::Request& request, const core::Error& error) {
+    if (error.field != "csv") return error_response(request, error);
+    json::array problems;
+    std::string_view rest = error.detail;
+    while (!rest.empty()) {
+        auto end = rest.find('\n');
+        problems.push_back(json::string(rest.substr(0, end)));
+        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    }
+    auto first = problems.empty() ? std::string(error.detail) : std::string(problems.front().as_string());
+    auto response = json_response(json::object{{"error", json::object{{"code", core::errc_code(error.code)},
+                                                                      {"message", first},
+                                                                      {"field", "csv"},
+                                                                      {"problems", std::move(problems)}}}},
+                                  core::errc_status(error.code));
+    response.cache_control = "no-store";
+    return response;
+}
+
+bool is_csv(const http::Request& request) {
+    auto type = request.header("Content-Type");
+    if (!type) return false;
+    std::string lower(type->substr(0, type->find(';')));
+    for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    while (!lower.empty() && lower.back() == ' ') lower.pop_back();
+    return lower == "text/csv";
+}
+
+http::Response csv_download(std::string body, const std::string& filename) {
+    http::Response response;
+    response.content_type = "text/csv; charset=utf-8";
+    response.body = std::move(body);
+    response.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    return response;
+}
+
+json::object import_json(const targets::CsvImportSummary& summary) {
+    return json::object{{"rows", summary.rows},
+                        {"created", summary.created},
+                        {"updated", summary.updated},
+                        {"unchanged", summary.unchanged}};
+}
+
 json::object plan_json(const model::TargetPlan& plan) {
     return json::object{
         {"id", plan.id},
@@ -78,6 +125,7 @@ json::object target_json(const model::Target& t) {
         {"plan_value", number_json(t.plan_value)},
         {"plan_max", optional_number_json(t.plan_max)},
         {"office", t.office},
+        {"office_id", t.office_id ? json::value(*t.office_id) : json::value(nullptr)},
         {"position", t.position},
     };
 }
@@ -147,7 +195,7 @@ http::Response TargetApi::create_plan(const http::Request& request) {
     };
     auto input = read();
     if (!input) return error_response(request, input.error());
-    auto plan = targets.create_plan(*input, *user);
+    auto plan = targets.create_plan(*input, *user, request.remote_address);
     if (!plan) return error_response(request, plan.error());
     auto response = json_response(plan_json(*plan), 201);
     response.header("Location", "/api/v1/plans/" + std::to_string(plan->id));
@@ -209,7 +257,7 @@ http::Response TargetApi::create_target(const http::Request& request) {
     };
     auto input = read();
     if (!input) return error_response(request, input.error());
-    auto target = targets.add_target(*id, *input, *user);
+    auto target = targets.add_target(*id, *input, *user, request.remote_address);
     if (!target) return error_response(request, target.error());
     return json_response(target_json(*target), 201);
 }
@@ -273,7 +321,7 @@ http::Response TargetApi::create_report(const http::Request& request) {
     };
     auto input = read();
     if (!input) return error_response(request, input.error());
-    auto report = targets.enter_report(*id, *input, *user);
+    auto report = targets.enter_report(*id, *input, *user, request.remote_address);
     if (!report) return error_response(request, report.error());
     return json_response(report_json(*report), 201);
 }
@@ -289,6 +337,101 @@ http::Response TargetApi::list_reports(const http::Request& request) {
     json::array out;
     for (const auto& report : *history) out.push_back(report_json(report));
     return json_response(json::object{{"reports", std::move(out)}});
+}
+
+http::Response TargetApi::import_targets_csv(const http::Request& request) {
+    auto user = authenticate(request);
+    if (!user) return error_response(request, user.error());
+    auto id = parse_id(request.param("id"));
+    if (!id) return error_response(request, {Errc::NotFound, "Không tìm thấy kế hoạch"});
+    if (!is_csv(request))
+        return error_response(request, {Errc::UnsupportedMediaType, "Nội dung phải là tệp CSV (Content-Type: text/csv)"});
+    auto summary = targets.import_targets_csv(*id, request.body, *user, request.remote_address);
+    if (!summary) return csv_error_response(request, summary.error());
+    return json_response(import_json(*summary));
+}
+
+http::Response TargetApi::import_reports_csv(const http::Request& request) {
+    auto user = authenticate(request);
+    if (!user) return error_response(request, user.error());
+    auto id = parse_id(request.param("id"));
+    if (!id) return error_response(request, {Errc::NotFound, "Không tìm thấy kế hoạch"});
+    auto period = period_param(request);
+    if (!period) return error_response(request, {Errc::InvalidInput, "Cần kỳ báo cáo (?ky=2024-q1)", "period"});
+    if (!is_csv(request))
+        return error_response(request, {Errc::UnsupportedMediaType, "Nội dung phải là tệp CSV (Content-Type: text/csv)"});
+    auto summary = targets.import_reports_csv(*id, *period, request.body, *user, request.remote_address);
+    if (!summary) return csv_error_response(request, summary.error());
+    return json_response(import_json(*summary));
+}
+
+http::Response TargetApi::export_targets_csv(const http::Request& request) {
+    auto user = authenticate(request);
+    if (!user) return error_response(request, user.error());
+    auto id = parse_id(request.param("id"));
+    if (!id) return error_response(request, {Errc::NotFound, "Không tìm thấy kế hoạch"});
+    auto plan = targets.find_plan(*id);
+    if (!plan) return error_response(request, plan.error());
+    if (!*plan) return error_response(request, {Errc::NotFound, "Không tìm thấy kế hoạch"});
+    auto csv = targets.export_targets_csv(*id);
+    if (!csv) return error_response(request, csv.error());
+    return csv_download(std::move(*csv), "chi-tieu-" + (*plan)->slug + ".csv");
+}
+
+http::Response TargetApi::export_reports_csv(const http::Request& request) {
+    auto user = authenticate(request);
+    if (!user) return error_response(request, user.error());
+    auto id = parse_id(request.param("id"));
+    if (!id) return error_response(request, {Errc::NotFound, "Không tìm thấy kế hoạch"});
+    auto plan = targets.find_plan(*id);
+    if (!plan) return error_response(request, plan.error());
+    if (!*plan) return error_response(request, {Errc::NotFound, "Không tìm thấy kế hoạch"});
+    auto board = targets.dashboard(*id, period_param(request));
+    if (!board) return error_response(request, board.error());
+    auto csv = targets.export_reports_csv(*id, board->period.key());
+    if (!csv) return error_response(request, csv.error());
+    return csv_download(std::move(*csv), "so-lieu-" + (*plan)->slug + "-" + board->period.key() + ".csv");
+}
+
+http::Response TargetApi::list_offices(const http::Request& request) {
+    auto user = authenticate(request);
+    if (!user) return error_response(request, user.error());
+    auto offices = targets.list_offices();
+    if (!offices) return error_response(request, offices.error());
+    json::array out;
+    for (const auto& office : *offices) out.push_back(json::object{{"id", office.id}, {"name", office.name}});
+    return json_response(json::object{{"offices", std::move(out)}});
+}
+
+http::Response TargetApi::create_office(const http::Request& request) {
+    auto user = authenticate(request);
+    if (!user) return error_response(request, user.error());
+    auto body = parse_json_object(request.body);
+    if (!body) return error_response(request, body.error());
+    auto name = string_field(*body, "name");
+    if (!name) return error_response(request, name.error());
+    auto office = targets.create_office(name->value_or(""), *user, request.remote_address);
+    if (!office) return error_response(request, office.error());
+    return json_response(json::object{{"id", office->id}, {"name", office->name}}, 201);
+}
+
+http::Response TargetApi::set_user_office(const http::Request& request) {
+    auto user = authenticate(request);
+    if (!user) return error_response(request, user.error());
+    auto id = parse_id(request.param("id"));
+    if (!id) return error_response(request, {Errc::NotFound, "Không tìm thấy người dùng"});
+    auto body = parse_json_object(request.body);
+    if (!body) return error_response(request, body.error());
+    auto office = nullable_id_field(*body, "office_id");
+    if (!office) return error_response(request, office.error());
+    if (!*office)
+        return error_response(request, {Errc::InvalidInput, "Cần office_id: mã đơn vị, hoặc null", "office_id"});
+    auto done = targets.set_user_office(*id, **office, *user, request.remote_address);
+    if (!done) return error_response(request, done.error());
+    http::Response response;
+    response.status = 204;
+    response.content_type.clear();
+    return response;
 }
 
 }  // namespace cong::api

@@ -32,6 +32,24 @@ struct TargetApi {
     // GET /api/v1/targets/{id}/reports?ky=: every entry, newest first
     http::Response list_reports(const http::Request& request);
 
+    // CSV (text/csv, UTF-8 with or without BOM, ',' or ';'): all or nothing. 200 {"rows", "created", "updated",
+    // "unchanged"}; a bad file: 400 (403 for another office's targets) {"error": {"code", "message", "field":
+    // "csv", "problems": ["Dòng 7, cột plan_value: không phải là số", …]}}; not text/csv: 415.
+    // POST /api/v1/plans/{id}/targets.csv — the plan's targets (approvers, administrators)
+    http::Response import_targets_csv(const http::Request& request);
+    // POST /api/v1/plans/{id}/reports.csv?ky=2024-q1 — the period's figures
+    http::Response import_reports_csv(const http::Request& request);
+    // GET /api/v1/plans/{id}/targets.csv, GET /api/v1/plans/{id}/reports.csv?ky= — UTF-8 with BOM, for Excel
+    http::Response export_targets_csv(const http::Request& request);
+    http::Response export_reports_csv(const http::Request& request);
+
+    // GET /api/v1/offices: {"offices": [{"id", "name"}]}
+    http::Response list_offices(const http::Request& request);
+    // POST /api/v1/offices {"name"} (approvers, administrators) → 201
+    http::Response create_office(const http::Request& request);
+    // PUT /api/v1/users/{id}/office {"office_id": number | null} (administrators) → 204
+    http::Response set_user_office(const http::Request& request);
+
     // New Rural Development (ntm_api.cpp).
     // GET /api/v1/ntm/sets
     http::Response list_criteria_sets(const http::Request& request);

@@ -7,6 +7,7 @@
 #include "content/site_service.hpp"
 #include "media/image_generator.hpp"
 #include "media/media_service.hpp"
+#include "targets/ntm_import.hpp"
 #include "targets/plan_import.hpp"
 
 #include <boost/json.hpp>
@@ -240,6 +241,10 @@ Result<DemoSummary> load_demo_content(storage::Database& db, const core::Config&
             targets::NtmService ntm_service{db, site_id};
             CONG_TRY(ntm_imported, targets::import_ntm(ntm_service, plans.as_object(), admin));
             (void)ntm_imported;
+            // The two national commune sets with their regions and commune groups, and the OCOP catalogue.
+            targets::OcopService ocop_service{db, site_id};
+            CONG_TRY(catalogue, targets::import_ntm_catalogue(ntm_service, ocop_service, plans.as_object(), admin));
+            (void)catalogue;
             summary.admin_login = admin.login;
             summary.admin_password = password;
             summary.approver_login = approver.login;

@@ -41,6 +41,7 @@ constexpr std::array NODE_NAMES{
     NodeName{"tableCell", NodeType::TableCell},
     NodeName{"text", NodeType::Text},
     NodeName{"figure", NodeType::Figure},
+    NodeName{"targetSummary", NodeType::TargetSummary},
 };
 
 std::optional<NodeType> node_type_named(std::string_view name) {
@@ -66,7 +67,8 @@ bool is_block(NodeType type) {
         case NodeType::Blockquote:
         case NodeType::HorizontalRule:
         case NodeType::Table:
-        case NodeType::Figure: return true;
+        case NodeType::Figure:
+        case NodeType::TargetSummary: return true;
         default: return false;
     }
 }
@@ -92,7 +94,18 @@ bool allowed_child(NodeType parent, NodeType child, std::size_t index) {
 }
 
 bool has_children(NodeType type) {
-    return type != NodeType::Text && type != NodeType::HardBreak && type != NodeType::HorizontalRule;
+    return type != NodeType::Text && type != NodeType::HardBreak && type != NodeType::HorizontalRule &&
+           type != NodeType::TargetSummary;
+}
+
+constexpr std::size_t MAX_SUMMARY_PLAN_BYTES = 200;
+constexpr std::size_t MAX_SUMMARY_PERIOD_BYTES = 16;
+
+// A slug or a period key: lowercase ASCII letters, digits and hyphens, not empty, at most max bytes.
+bool is_key(std::string_view text, std::size_t max) {
+    if (text.empty() || text.size() > max) return false;
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 bool needs_children(NodeType type) {
@@ -181,6 +194,7 @@ TextCheck check_text(std::string_view text) {
 // Walks a parsed JSON value and builds the typed tree, stopping at the first error.
 class Validator {
 public:
+    // stored: the text was checked and normalised when the document was saved.
     explicit Validator(bool stored = false) : stored_(stored) {}
 
     std::optional<std::vector<Node>> document(const json::value& root) {
@@ -283,6 +297,8 @@ private:
             return fail(&attrs_path, "tiêu đề phải có \"level\" là 2, 3 hoặc 4");
         if (out.type == NodeType::Figure && out.media_id == 0)
             return fail(&attrs_path, "ảnh phải có \"media\" là mã ảnh trong thư viện (số nguyên dương)");
+        if (out.type == NodeType::TargetSummary && out.plan.empty())
+            return fail(&attrs_path, "khối tóm tắt chỉ tiêu phải có \"plan\" là địa chỉ (slug) của kế hoạch");
         return true;
     }
 
@@ -314,6 +330,20 @@ private:
                 if (key != "media") break;
                 if (!number || *number < 1) return fail(&path, "\"media\" phải là mã ảnh trong thư viện (số nguyên dương)");
                 out.media_id = *number;
+                return true;
+            case NodeType::TargetSummary:
+                if (key == "plan") {
+                    if (!value.is_string() || !is_key(value.get_string(), MAX_SUMMARY_PLAN_BYTES))
+                        return fail(&path, "\"plan\" phải là địa chỉ (slug) của kế hoạch: chữ thường không dấu, số và "
+                                           "dấu gạch ngang");
+                    out.plan = std::string(value.get_string());
+                    return true;
+                }
+                if (key != "period") break;
+                if (value.is_null()) return true;
+                if (!value.is_string() || !is_key(value.get_string(), MAX_SUMMARY_PERIOD_BYTES))
+                    return fail(&path, "\"period\" phải là null hoặc mã kỳ báo cáo, ví dụ \"2024-q1\"");
+                out.period = std::string(value.get_string());
                 return true;
             default: break;
         }
@@ -464,6 +494,10 @@ json::value node_to_json(const Node& node) {
             if (node.rowspan != 1) attrs.emplace("rowspan", node.rowspan);
             break;
         case NodeType::Figure: attrs.emplace("media", node.media_id); break;
+        case NodeType::TargetSummary:
+            attrs.emplace("plan", node.plan);
+            attrs.emplace("period", node.period.empty() ? json::value(nullptr) : json::value(node.period));
+            break;
         default: break;
     }
     if (!attrs.empty()) out.emplace("attrs", std::move(attrs));
@@ -499,7 +533,8 @@ void collect_text(const Node& node, std::vector<std::string>& blocks) {
             if (!text.empty()) blocks.push_back(std::move(text));
             return;
         }
-        case NodeType::HorizontalRule: return;
+        case NodeType::HorizontalRule:
+        case NodeType::TargetSummary: return;  // live figures, not text of the article
         case NodeType::Table:
             for (const auto& row : node.content) {
                 std::string line;
@@ -657,6 +692,21 @@ std::vector<std::int64_t> Document::media_ids() const {
     return ids;
 }
 
+std::vector<TargetSummaryRef> Document::target_summaries() const {
+    std::vector<TargetSummaryRef> refs;
+    // Only the doc and blockquotes hold blocks that may be summaries outside lists and tables; walk them all.
+    std::function<void(const Node&)> walk = [&](const Node& node) {
+        if (node.type == NodeType::TargetSummary) {
+            TargetSummaryRef ref{node.plan, node.period};
+            if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(std::move(ref));
+            return;
+        }
+        for (const auto& child : node.content) walk(child);
+    };
+    for (const auto& block : blocks_) walk(block);
+    return refs;
+}
+
 namespace {
 
 std::string_view mark_tag(MarkType type) {
@@ -673,7 +723,8 @@ std::string_view mark_tag(MarkType type) {
 // escapes it; element and attribute names are all literals here.
 class Renderer {
 public:
-    Renderer(render::HtmlWriter& html, const FigureResolver& resolve) : html_(html), resolve_(resolve) {}
+    Renderer(render::HtmlWriter& html, const FigureResolver& resolve, const TargetSummaryResolver& summaries)
+        : html_(html), resolve_(resolve), summaries_(summaries) {}
 
     void blocks(const std::vector<Node>& nodes) {
         for (const auto& node : nodes) block(node);
@@ -700,6 +751,10 @@ private:
             case NodeType::HorizontalRule: html_.void_element("hr"); break;
             case NodeType::Table: table(node); break;
             case NodeType::Figure: figure(node); break;
+            case NodeType::TargetSummary:
+                if (!summaries_) break;
+                if (auto block = summaries_(node.plan, node.period)) html_.trusted(*block);
+                break;
             default: break;  // inline and table-part nodes never stand as blocks in a valid tree
         }
     }
@@ -831,6 +886,7 @@ private:
 
     render::HtmlWriter& html_;
     const FigureResolver& resolve_;
+    const TargetSummaryResolver& summaries_;
 };
 
 json::value text_node(std::string_view text) { return json::object{{"type", "text"}, {"text", text}}; }
@@ -865,13 +921,15 @@ json::value list_node(std::string_view type, const std::vector<std::string>& ite
 
 }  // namespace
 
-void render_document(render::HtmlWriter& html, const Document& doc, const FigureResolver& resolve) {
-    Renderer(html, resolve).blocks(doc.blocks());
+void render_document(render::HtmlWriter& html, const Document& doc, const FigureResolver& resolve,
+                     const TargetSummaryResolver& summaries) {
+    Renderer(html, resolve, summaries).blocks(doc.blocks());
 }
 
-render::TrustedHtml render_document_html(const Document& doc, const FigureResolver& resolve) {
+render::TrustedHtml render_document_html(const Document& doc, const FigureResolver& resolve,
+                                         const TargetSummaryResolver& summaries) {
     render::HtmlWriter html;
-    render_document(html, doc, resolve);
+    render_document(html, doc, resolve, summaries);
     return render::TrustedHtml(html.take());
 }
 
@@ -946,6 +1004,13 @@ DocumentBuilder& DocumentBuilder::table(const std::vector<std::vector<std::strin
         row_nodes.push_back(block_node("tableRow", std::move(cells)));
     }
     blocks_.push_back(block_node("table", std::move(row_nodes)));
+    return *this;
+}
+
+DocumentBuilder& DocumentBuilder::target_summary(std::string_view plan_slug, std::string_view period) {
+    json::object attrs{{"plan", plan_slug}};
+    attrs.emplace("period", period.empty() ? json::value(nullptr) : json::value(period));
+    blocks_.push_back(json::object{{"type", "targetSummary"}, {"attrs", std::move(attrs)}});
     return *this;
 }
 

@@ -4,7 +4,7 @@
 //
 //   doc            content: block*                      (the root, {"type":"doc","content":[...]})
 //   block          = paragraph | heading | bulletList | orderedList | blockquote | horizontalRule
-//                    | table | figure
+//                    | table | figure | targetSummary
 //   paragraph      content: inline*                     inline = text | hardBreak
 //   heading        content: inline*   attrs: level (integer 2–4, required)
 //   bulletList     content: listItem+
@@ -28,6 +28,10 @@
 //                  content: text* — the caption for this article; only bold and italic marks (a link
 //                  inside a caption would make the whole photo block a click trap on phones). Empty
 //                  content means "use the photo's own caption".
+//   targetSummary  attrs: plan (required: the slug of a target plan, [a-z0-9-], at most 200 bytes),
+//                  period (null or a period key such as "2024-q1": [0-9a-z-], at most 16 bytes; null
+//                  means the latest period with figures). No content. Rendered with the LIVE figures of
+//                  the plan: the summary sentence and a small table of the four counts.
 //
 // "attrs" and "marks" may be absent or empty where nothing is required; "content" may be absent where
 // zero children are allowed. Unknown fields, unknown attrs, wrong JSON types are all refused.
@@ -74,6 +78,7 @@ enum class NodeType : std::uint8_t {
     TableCell,
     Text,
     Figure,
+    TargetSummary,
 };
 
 // The ProseMirror name of a node type: "bulletList", "tableCell" …
@@ -104,6 +109,15 @@ struct Node {
     int colspan = 1;           // TableHeader, TableCell
     int rowspan = 1;           // TableHeader, TableCell
     std::int64_t media_id = 0; // Figure
+    std::string plan;          // TargetSummary: the plan's slug
+    std::string period;        // TargetSummary: a period key, empty for the latest
+};
+
+// A "target summary" block: which plan, for which period (empty: the latest with figures).
+struct TargetSummaryRef {
+    std::string plan;
+    std::string period;
+    bool operator==(const TargetSummaryRef&) const = default;
 };
 
 // A body that has passed validation; the only ways to get a non-empty one are the parse functions
@@ -126,10 +140,18 @@ public:
     // The media ids of the figures, in document order, each once.
     std::vector<std::int64_t> media_ids() const;
 
+    // The target summary blocks, in document order, each once.
+    std::vector<TargetSummaryRef> target_summaries() const;
+
 private:
     explicit Document(std::vector<Node> blocks) : blocks_(std::move(blocks)) {}
     friend core::Result<Document> document_from_json_value(const boost::json::value& value);
     friend core::Result<Document> parse_stored_document(std::string_view json);
+
+// Reads a body that parse_document accepted when it was saved (from the database, for a page): the same
+// schema checks, but without re-normalising and re-checking every character or re-measuring the
+// canonical form, which the save did. Rendering an article costs a fifth less (BENCHMARKS.md, issue 9).
+core::Result<Document> parse_stored_document(std::string_view json);
 
     std::vector<Node> blocks_;
 };
@@ -191,6 +213,8 @@ public:
     DocumentBuilder& horizontal_rule();
     // The first row becomes header cells when header_row is true.
     DocumentBuilder& table(const std::vector<std::vector<std::string>>& rows, bool header_row = true);
+    // The live summary of a target plan; an empty period: the latest with figures.
+    DocumentBuilder& target_summary(std::string_view plan_slug, std::string_view period = {});
 
     // Validates what was built: a builder call with bad arguments (heading level 7, media 0, a
     // javascript: link) surfaces here as the same error a client would get.
@@ -217,11 +241,19 @@ struct FigureView {
 // Looks a figure's photo up; nullopt when it is gone, and the figure is then left out.
 using FigureResolver = std::function<std::optional<FigureView>(std::int64_t media_id)>;
 
+// Renders a target summary block with the plan's current figures; nullopt when the plan is gone or has no
+// such period, and the block is then left out. The markup comes from the site's own views.
+using TargetSummaryResolver =
+    std::function<std::optional<render::TrustedHtml>(std::string_view plan, std::string_view period)>;
+
 // Writes the body as HTML. All text is escaped by the writer; tables are wrapped in
-// <div class="table-wrap"> so they scroll sideways on phones.
-void render_document(render::HtmlWriter& html, const Document& doc, const FigureResolver& resolve);
+// <div class="table-wrap"> so they scroll sideways on phones. Without a summaries resolver, target summary
+// blocks are left out (feeds, the revision history).
+void render_document(render::HtmlWriter& html, const Document& doc, const FigureResolver& resolve,
+                     const TargetSummaryResolver& summaries = {});
 
 // The same, as markup to embed in a page or keep in a cache.
-render::TrustedHtml render_document_html(const Document& doc, const FigureResolver& resolve);
+render::TrustedHtml render_document_html(const Document& doc, const FigureResolver& resolve,
+                                         const TargetSummaryResolver& summaries = {});
 
 }  // namespace cong::content

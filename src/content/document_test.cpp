@@ -549,6 +549,57 @@ TEST(DocumentBuilder, BadArgumentsFailLikeClientInput) {
     EXPECT_FALSE(DocumentBuilder().bullet_list({}).build().has_value());
 }
 
+TEST(Document, TargetSummaryBlockIsValidatedAndKeptInCanonicalForm) {
+    auto doc = parse_document(R"({"type":"doc","content":[
+        {"type":"paragraph","content":[{"type":"text","text":"Kết quả quý I:"}]},
+        {"type":"targetSummary","attrs":{"plan":"nghi-quyet-09-nq-hu-nam-2024","period":"2024-q1"}},
+        {"type":"targetSummary","attrs":{"plan":"nghi-quyet-09-nq-hu-nam-2024"}}]})");
+    ASSERT_TRUE(doc) << doc.error().detail;
+    EXPECT_EQ(doc->to_json(),
+              R"({"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Kết quả quý I:"}]},)"
+              R"({"type":"targetSummary","attrs":{"plan":"nghi-quyet-09-nq-hu-nam-2024","period":"2024-q1"}},)"
+              R"({"type":"targetSummary","attrs":{"plan":"nghi-quyet-09-nq-hu-nam-2024","period":null}}]})");
+    EXPECT_EQ(doc->target_summaries(),
+              (std::vector<TargetSummaryRef>{{"nghi-quyet-09-nq-hu-nam-2024", "2024-q1"},
+                                             {"nghi-quyet-09-nq-hu-nam-2024", ""}}));
+    EXPECT_EQ(doc->plain_text(), "Kết quả quý I:") << "live figures are not the article's own text";
+    auto again = DocumentBuilder().paragraph("Kết quả quý I:").target_summary("nghi-quyet-09-nq-hu-nam-2024", "2024-q1")
+                     .target_summary("nghi-quyet-09-nq-hu-nam-2024").build();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->to_json(), doc->to_json());
+}
+
+TEST(Document, TargetSummaryBlockRefusesWhatIsNotAPlanOrPeriod) {
+    for (std::string_view body : {
+             R"({"type":"doc","content":[{"type":"targetSummary"}]})",
+             R"({"type":"doc","content":[{"type":"targetSummary","attrs":{"plan":"<script>"}}]})",
+             R"({"type":"doc","content":[{"type":"targetSummary","attrs":{"plan":"a","period":7}}]})",
+             R"({"type":"doc","content":[{"type":"targetSummary","attrs":{"plan":"a","colour":"red"}}]})",
+             R"({"type":"doc","content":[{"type":"targetSummary","attrs":{"plan":"a"},"content":[]}]})",
+             R"({"type":"doc","content":[{"type":"paragraph","content":[{"type":"targetSummary","attrs":{"plan":"a"}}]}]})",
+         }) {
+        auto doc = parse_document(body);
+        ASSERT_FALSE(doc) << body;
+        EXPECT_EQ(doc.error().code, core::Errc::Unprocessable) << body;
+        EXPECT_EQ(doc.error().field, "body");
+    }
+}
+
+TEST(Document, TargetSummaryBlockRendersWhatTheResolverGivesOrNothing) {
+    auto doc = DocumentBuilder().target_summary("ke-hoach", "2024-6t").target_summary("da-xoa").build();
+    ASSERT_TRUE(doc);
+    std::vector<std::string> asked;
+    TargetSummaryResolver summaries = [&](std::string_view plan, std::string_view period) {
+        asked.push_back(std::string(plan) + "|" + std::string(period));
+        if (plan == "da-xoa") return std::optional<render::TrustedHtml>{};
+        return std::optional<render::TrustedHtml>(render::TrustedHtml("<aside>có 03/38 chỉ tiêu</aside>"));
+    };
+    auto html = render_document_html(*doc, {}, summaries).markup();
+    EXPECT_EQ(html, "<aside>có 03/38 chỉ tiêu</aside>");
+    EXPECT_EQ(asked, (std::vector<std::string>{"ke-hoach|2024-6t", "da-xoa|"}));
+    EXPECT_EQ(render_document_html(*doc, {}).markup(), "") << "without a resolver (feeds) the block is left out";
+}
+
 }  // namespace
 TEST(Document, AStoredBodyReadsBackAsSavedAndStillOnlyInTheSchema) {
     auto saved = parse_document(

@@ -68,8 +68,17 @@ struct Target {
     TargetKind kind = TargetKind::HigherIsBetter;
     double plan_value = 0;           // the year's plan; the lower bound for WithinRange; 1 for YesNo
     std::optional<double> plan_max;  // the upper bound, only for WithinRange
-    std::string office;              // who answers for it: "Phòng Tài chính - Kế hoạch"
+    std::optional<std::int64_t> office_id;  // the office that answers for it; none: no office named
+    std::string office;              // that office's name when read back: "Phòng Tài chính - Kế hoạch"
     int position = 0;                // order in the resolution
+};
+
+// An office of the local government that answers for targets and enters their figures:
+// "Phòng Tài chính - Kế hoạch". Names are unique within a site.
+struct Office {
+    std::int64_t id = 0;
+    std::int64_t site_id = 0;
+    std::string name;
 };
 
 // One figure entered for a target and period. Entries are never overwritten: the newest entry for a

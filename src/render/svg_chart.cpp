@@ -170,4 +170,166 @@ TrustedHtml render_bar_chart(const BarChart& chart) {
     return TrustedHtml(std::move(out));
 }
 
+namespace {
+
+constexpr double LINE_WIDTH = 760;
+constexpr double LINE_HEIGHT = 300;
+constexpr double PLOT_LEFT = 56;
+constexpr double PLOT_RIGHT = 24;
+constexpr double PLOT_TOP = 20;
+constexpr double PLOT_BOTTOM = 70;  // the period labels
+constexpr double LEGEND_ROW = 20;
+constexpr std::size_t MAX_AXIS_LABEL_CHARS = 24;
+constexpr std::string_view SERIES_COLOURS[] = {"#1565c0", "#2e7d32", "#b26a00", "#6a1b9a"};
+
+std::string series_colour(const LineSeries& series, std::size_t index) {
+    if (series.dashed) return "#424242";
+    return std::string(SERIES_COLOURS[index % std::size(SERIES_COLOURS)]);
+}
+
+std::string point_text(const LineSeries& series, std::size_t i) {
+    if (i < series.value_texts.size() && !series.value_texts[i].empty()) return series.value_texts[i];
+    if (i < series.values.size() && series.values[i] && std::isfinite(*series.values[i]))
+        return svg_number(*series.values[i]);
+    return "—";
+}
+
+// The last MAX_LINE_POINTS periods: a chart wider than that is unreadable anyway.
+std::size_t first_point(const LineChart& chart) {
+    return chart.labels.size() > MAX_LINE_POINTS ? chart.labels.size() - MAX_LINE_POINTS : 0;
+}
+
+}  // namespace
+
+TrustedHtml render_line_chart(const LineChart& chart) {
+    std::string id = safe_id(chart.id);
+    std::size_t first = first_point(chart);
+    std::size_t points = chart.labels.size() - first;
+    double scale = std::isfinite(chart.scale_max) && chart.scale_max > 0 ? chart.scale_max : 100;
+    for (const auto& series : chart.series)
+        for (std::size_t i = first; i < series.values.size() && i < chart.labels.size(); ++i)
+            if (series.values[i] && std::isfinite(*series.values[i])) scale = std::max(scale, *series.values[i]);
+    scale = std::min(scale, MAX_CHART_SCALE);
+    bool legend = chart.series.size() > 1;
+    double height = LINE_HEIGHT + (legend ? LEGEND_ROW * double(chart.series.size()) : 0);
+    double plot_width = LINE_WIDTH - PLOT_LEFT - PLOT_RIGHT;
+    double plot_height = LINE_HEIGHT - PLOT_TOP - PLOT_BOTTOM;
+    double base = PLOT_TOP + plot_height;
+    auto x_of = [&](std::size_t i) {
+        return points <= 1 ? PLOT_LEFT + plot_width / 2 : PLOT_LEFT + plot_width * double(i - first) / double(points - 1);
+    };
+    auto y_of = [&](double value) {
+        double clamped = std::clamp(std::isfinite(value) ? value : 0.0, 0.0, scale);
+        return base - clamped / scale * plot_height;
+    };
+
+    std::string out;
+    out.reserve(1024 + points * 300 * std::max<std::size_t>(1, chart.series.size()));
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-line\"";
+    out += attr("viewBox", "0 0 " + svg_number(LINE_WIDTH, 0) + " " + svg_number(height, 0));
+    out += attr("width", svg_number(LINE_WIDTH, 0)) + attr("height", svg_number(height, 0));
+    out += " role=\"img\"" + attr("aria-labelledby", id + "-title " + id + "-desc");
+    out += " font-family=\"sans-serif\" font-size=\"12\">";
+    out += "<title" + attr("id", id + "-title") + ">";
+    escape_html(out, chart.title);
+    out += "</title><desc" + attr("id", id + "-desc") + ">";
+    escape_html(out, chart.description);
+    out += "</desc>";
+
+    // Grid lines at quarters of the scale, with their numbers.
+    for (int step = 0; step <= 4; ++step) {
+        double value = scale * step / 4.0;
+        double y = y_of(value);
+        out += "<line" + attr("x1", svg_number(PLOT_LEFT)) + attr("y1", svg_number(y)) +
+               attr("x2", svg_number(LINE_WIDTH - PLOT_RIGHT)) + attr("y2", svg_number(y)) +
+               (step == 0 ? " stroke=\"#424242\" class=\"chart-axis\"/>" : " stroke=\"#e0e0e0\" class=\"chart-grid\"/>");
+        out += text_element(PLOT_LEFT - 6, y + 4, "end", "chart-tick", svg_number(value, 0) + chart.axis_suffix);
+    }
+    // Period labels under the axis, turned when there are many so they do not overlap.
+    bool turned = points > 4;
+    for (std::size_t i = first; i < chart.labels.size(); ++i) {
+        double x = x_of(i);
+        std::string label = shorten(chart.labels[i], MAX_AXIS_LABEL_CHARS);
+        if (turned) {
+            out += "<text" + attr("x", svg_number(x)) + attr("y", svg_number(base + 14)) + attr("text-anchor", "end") +
+                   attr("transform", "rotate(-35 " + svg_number(x) + " " + svg_number(base + 14) + ")") +
+                   " class=\"chart-label\">";
+            escape_html(out, label);
+            out += "</text>";
+        } else {
+            out += text_element(x, base + 18, "middle", "chart-label", label);
+        }
+    }
+
+    for (std::size_t s = 0; s < chart.series.size(); ++s) {
+        const auto& series = chart.series[s];
+        std::string colour = series_colour(series, s);
+        out += "<g" + attr("class", std::string("chart-series") + (series.dashed ? " chart-series-reference" : "")) + ">";
+        // A missing figure breaks the line: a line across it would claim a value nobody reported.
+        std::string path;
+        bool pen_down = false;
+        for (std::size_t i = first; i < chart.labels.size(); ++i) {
+            bool has = i < series.values.size() && series.values[i] && std::isfinite(*series.values[i]);
+            if (!has) {
+                pen_down = false;
+                continue;
+            }
+            path += (pen_down ? " L" : (path.empty() ? "M" : " M")) + svg_number(x_of(i)) + " " +
+                    svg_number(y_of(*series.values[i]));
+            pen_down = true;
+        }
+        if (!path.empty())
+            out += "<path" + attr("d", path) + " fill=\"none\"" + attr("stroke", colour) + " stroke-width=\"2\"" +
+                   (series.dashed ? " stroke-dasharray=\"5 4\"" : "") + " class=\"chart-line-path\"/>";
+        if (!series.dashed) {
+            for (std::size_t i = first; i < chart.labels.size(); ++i) {
+                if (!(i < series.values.size() && series.values[i] && std::isfinite(*series.values[i]))) continue;
+                out += "<circle" + attr("cx", svg_number(x_of(i))) + attr("cy", svg_number(y_of(*series.values[i]))) +
+                       " r=\"4\"" + attr("fill", colour) + " class=\"chart-point\"><title>";
+                escape_html(out, chart.labels[i]);
+                out += " – ";
+                escape_html(out, series.name);
+                out += ": ";
+                escape_html(out, point_text(series, i));
+                out += "</title></circle>";
+            }
+        }
+        out += "</g>";
+    }
+    if (legend) {
+        for (std::size_t s = 0; s < chart.series.size(); ++s) {
+            const auto& series = chart.series[s];
+            double y = LINE_HEIGHT + LEGEND_ROW * double(s) + 4;
+            out += "<line" + attr("x1", svg_number(PLOT_LEFT)) + attr("y1", svg_number(y)) +
+                   attr("x2", svg_number(PLOT_LEFT + 24)) + attr("y2", svg_number(y)) +
+                   attr("stroke", series_colour(series, s)) + " stroke-width=\"2\"" +
+                   (series.dashed ? " stroke-dasharray=\"5 4\"" : "") + "/>";
+            out += text_element(PLOT_LEFT + 30, y + 4, "start", "chart-legend", series.name);
+        }
+    }
+    out += "</svg>";
+    return TrustedHtml(std::move(out));
+}
+
+TrustedHtml render_line_chart_table(const LineChart& chart) {
+    HtmlWriter html;
+    {
+        auto table = html.scope("table", {{"class", "chart-data"}});
+        html.element("caption", "Số liệu: " + chart.title);
+        {
+            auto head = html.scope("thead");
+            auto row = html.scope("tr");
+            html.element("th", {{"scope", "col"}}, "Kỳ");
+            for (const auto& series : chart.series) html.element("th", {{"scope", "col"}}, series.name);
+        }
+        auto body = html.scope("tbody");
+        for (std::size_t i = first_point(chart); i < chart.labels.size(); ++i) {
+            auto row = html.scope("tr");
+            html.element("th", {{"scope", "row"}}, chart.labels[i]);
+            for (const auto& series : chart.series) html.element("td", {{"class", "number"}}, point_text(series, i));
+        }
+    }
+    return TrustedHtml(html.take());
+}
+
 }  // namespace cong::render

@@ -42,6 +42,36 @@ constexpr std::size_t MAX_CHART_LABEL_CHARS = 40;
 
 TrustedHtml render_bar_chart(const BarChart& chart);
 
+// One line of a trend chart: a value per period (none: no figure, the line breaks there), and the text a
+// reader sees for it ("104,5%", "Chưa đánh giá"). A dashed series is a reference, such as the thresholds.
+struct LineSeries {
+    std::string name;
+    std::vector<std::optional<double>> values;  // one per LineChart::labels
+    std::vector<std::string> value_texts;       // one per LineChart::labels; empty: the value as "12.5"
+    bool dashed = false;
+};
+
+// A trend across periods: points joined by lines over a horizontal axis of period labels, on a vertical scale
+// from 0 to scale_max (grown to the largest value, up to MAX_CHART_SCALE: higher points sit on the top edge and
+// their text still tells the truth). Every point has a tooltip; render_line_chart_table gives the same data as
+// a table, for readers who cannot see the chart.
+struct LineChart {
+    std::string id;           // prefix of the element ids; [a-z0-9-] only, else "chart"
+    std::string title;        // the accessible name, also the SVG <title>
+    std::string description;  // the SVG <desc>
+    std::vector<std::string> labels;  // the periods, oldest first; shortened under the axis, whole in tooltips
+    std::vector<LineSeries> series;
+    std::string axis_suffix = "%";  // after the numbers of the vertical axis
+    double scale_max = 100;
+};
+
+constexpr std::size_t MAX_LINE_POINTS = 60;  // a month a point over five years; more are left out, oldest first
+
+TrustedHtml render_line_chart(const LineChart& chart);
+
+// <table> with a row per period and a column per series, captioned with the chart's title.
+TrustedHtml render_line_chart_table(const LineChart& chart);
+
 // value with the given decimals and a '.' whatever the locale: "12.5". Not finite → "0".
 std::string svg_number(double value, int decimals = 1);
 

@@ -87,3 +87,60 @@ TEST(SvgChart, NumbersUseADotWhateverTheLocale) {
     EXPECT_EQ(svg_number(7, 0), "7");
     EXPECT_EQ(svg_number(std::nan("")), "0");
 }
+
+namespace {
+
+LineChart quarterly_trend() {
+    LineChart chart;
+    chart.id = "dien-bien";
+    chart.title = "Tiến độ <chỉ tiêu> 3";
+    chart.description = "Phần trăm kế hoạch năm qua các kỳ";
+    chart.labels = {"Quý I năm 2024", "6 tháng đầu năm 2024", "9 tháng năm 2024", "Năm 2024"};
+    chart.series.push_back({.name = "Thực hiện",
+                            .values = {30.0, std::nullopt, 80.0, 104.5},
+                            .value_texts = {"30%", "Chưa đánh giá", "80%", "104,5%"}});
+    chart.series.push_back({.name = "Ngưỡng của kỳ", .values = {25.0, 50.0, 75.0, 100.0}, .dashed = true});
+    return chart;
+}
+
+}  // namespace
+
+TEST(SvgLineChart, HasAnAccessibleNameDescriptionAndATooltipPerPoint) {
+    auto svg = render_line_chart(quarterly_trend()).markup();
+    EXPECT_NE(svg.find("role=\"img\""), std::string::npos);
+    EXPECT_NE(svg.find("aria-labelledby=\"dien-bien-title dien-bien-desc\""), std::string::npos);
+    EXPECT_NE(svg.find("<title id=\"dien-bien-title\">Tiến độ &lt;chỉ tiêu&gt; 3</title>"), std::string::npos);
+    EXPECT_EQ(count(svg, "<circle"), 3u) << "one point per reported period, none for the missing one";
+    EXPECT_NE(svg.find("<title>Năm 2024 – Thực hiện: 104,5%</title>"), std::string::npos);
+    EXPECT_NE(svg.find("stroke-dasharray=\"5 4\""), std::string::npos) << "the thresholds are a dashed reference";
+    EXPECT_NE(svg.find("Ngưỡng của kỳ"), std::string::npos) << "two series get a legend";
+}
+
+TEST(SvgLineChart, AMissingFigureBreaksTheLineInsteadOfBridgingIt) {
+    auto svg = render_line_chart(quarterly_trend()).markup();
+    auto path = svg.find("class=\"chart-series\"");
+    ASSERT_NE(path, std::string::npos);
+    auto d = svg.find(" d=\"", path);
+    auto end = svg.find('"', d + 4);
+    std::string segments = svg.substr(d + 4, end - d - 4);
+    EXPECT_EQ(count(segments, "M"), 2u) << segments;
+    EXPECT_EQ(count(segments, "L"), 1u) << segments;
+}
+
+TEST(SvgLineChart, TheDataTableGivesEveryPeriodAndSeries) {
+    auto table = render_line_chart_table(quarterly_trend()).markup();
+    EXPECT_NE(table.find("<caption>Số liệu: Tiến độ &lt;chỉ tiêu&gt; 3</caption>"), std::string::npos);
+    EXPECT_EQ(count(table, "<th scope=\"row\">"), 4u);
+    EXPECT_NE(table.find("Chưa đánh giá"), std::string::npos);
+    EXPECT_NE(table.find("<th scope=\"col\">Ngưỡng của kỳ</th>"), std::string::npos);
+    EXPECT_NE(table.find(">75.0<"), std::string::npos) << "a value without its own text is written plainly";
+}
+
+TEST(SvgLineChart, ValuesBeyondTheScaleStayInsideTheChart) {
+    LineChart chart;
+    chart.labels = {"A", "B"};
+    chart.series.push_back({.name = "x", .values = {1e9, -5.0}});
+    auto svg = render_line_chart(chart).markup();
+    EXPECT_EQ(svg.find("cy=\"-"), std::string::npos);
+    EXPECT_NE(svg.find("id=\"chart-title\""), std::string::npos) << "an empty id falls back to \"chart\"";
+}

@@ -169,7 +169,7 @@ namespace {
 // The public page, and the back office's preview of an unpublished article drawn by the same code: the
 // preview only adds a banner and keeps search engines away.
 void write_article(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now,
-                   bool preview) {
+                   bool preview, const content::TargetSummaryResolver& summaries) {
     const auto& article = content.article;
     PageMeta meta;
     meta.indexable = !preview;
@@ -225,7 +225,7 @@ void write_article(render::HtmlWriter& html, const content::ArticleContent& cont
                 auto text = html.scope("div", {{"class", "article-body"}});
                 if (body) {
                     write_cover(html, content, *body);
-                    content::render_document(html, *body, resolve);
+                    content::render_document(html, *body, resolve, summaries);
                 } else {
                     write_cover(html, content, content::Document{});
                     write_plain_body(html, article.body_text);
@@ -240,12 +240,13 @@ void write_article(render::HtmlWriter& html, const content::ArticleContent& cont
 
 }  // namespace
 
-void write_article_page(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now) {
-    write_article(html, content, now, false);
+void write_article_page(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now,
+                        const content::TargetSummaryResolver& summaries) {
+    write_article(html, content, now, false, summaries);
 }
 
 void write_article_preview(render::HtmlWriter& html, const content::ArticleContent& content, core::Timestamp now) {
-    write_article(html, content, now, true);
+    write_article(html, content, now, true, {});
 }
 
 }  // namespace cong::site

@@ -218,6 +218,7 @@ void write_footer(render::HtmlWriter& html, const model::Site& site, const PageM
         link("/tim-kiem", "Tìm kiếm");
         link("/chi-tieu", "Chỉ tiêu phát triển KT-XH");
         link("/tieu-chi-nong-thon-moi", "Tiêu chí nông thôn mới");
+        link("/ocop", "Sản phẩm OCOP");
         link("/rss.xml", "RSS");
         link("/sitemap.xml", "Sơ đồ trang");
     }

@@ -1,6 +1,7 @@
 // Pages: the view functions of the public site, one per kind of page, each writing a whole HTML document.
 #pragma once
 
+#include "content/document.hpp"
 #include "content/published_content.hpp"
 #include "core/clock.hpp"
 #include "render/html_writer.hpp"
@@ -26,7 +27,9 @@ std::string article_json_ld(const content::ArticleContent& article);
 
 // An article: breadcrumb, title, publication stamp, text-size control, lead, photos with captions,
 // body, byline and source, share links, related articles.
-void write_article_page(render::HtmlWriter& html, const content::ArticleContent& article, core::Timestamp now);
+// summaries draws the article's "target summary" blocks with live figures; without it they are left out.
+void write_article_page(render::HtmlWriter& html, const content::ArticleContent& article, core::Timestamp now,
+                        const content::TargetSummaryResolver& summaries = {});
 // The same page for an article in any status, for the back office: a "Bản xem trước" banner, noindex.
 void write_article_preview(render::HtmlWriter& html, const content::ArticleContent& article, core::Timestamp now);
 

@@ -1,5 +1,6 @@
 // The public site's routes: one table, read top to bottom.
 #include "site/routes.hpp"
+#include "site/ocop_pages.hpp"
 #include "site/target_pages.hpp"
 #include "site/theme.hpp"
 
@@ -48,9 +49,21 @@ void add_target_routes(http::Router& router, TargetPages& pages) {
     // Socio-economic targets: the plans, and each plan's dashboard by period (?ky=2024-q1).
     router.get("/chi-tieu", handle(&TargetPages::show_plans));
     router.get("/chi-tieu/{slug}", handle(&TargetPages::show_plan));
+    router.get("/chi-tieu/{slug}/{code}", handle(&TargetPages::show_target));
+    router.get("/chi-tieu/{slug}/so-lieu.csv", handle(&TargetPages::download_figures));
     // New Rural Development: the criteria sets, and each commune's standing against one of them.
     router.get("/tieu-chi-nong-thon-moi", handle(&TargetPages::show_criteria_sets));
     router.get("/tieu-chi-nong-thon-moi/{slug}", handle(&TargetPages::show_ntm_standing));
+}
+
+void add_ocop_routes(http::Router& router, OcopPages& pages) {
+    auto handle = [&pages](http::Response (OcopPages::*show)(const http::Request&) const) {
+        return [&pages, show](const http::Request& request) { return (pages.*show)(request); };
+    };
+
+    // OCOP products: the catalogue (?sao=&nhom=&xa=) and each product's page.
+    router.get("/ocop", handle(&OcopPages::show_list));
+    router.get("/ocop/{slug}", handle(&OcopPages::show_product));
 }
 
 }  // namespace cong::site

@@ -9,6 +9,7 @@
 #include "site/feeds.hpp"
 #include "site/pages.hpp"
 #include "site/search_page.hpp"
+#include "site/target_pages.hpp"
 
 #include <fstream>
 
@@ -85,11 +86,17 @@ http::Response SitePages::show_article(const http::Request& request) const {
     if (!article) return show_error(request, article.error());
     if (!*article) return show_not_found(request);
     render::HtmlWriter html;
-    write_article_page(html, **article, now_());
+    // The related articles are the newest others of its category; a "target summary" block adds its plan's tag.
+    std::vector<std::string> tags{core::article_tag((*article)->article.id),
+                                  core::category_tag((*article)->article.category_id)};
+    content::TargetSummaryResolver summaries;
+    if (target_summaries_)
+        summaries = [&](std::string_view plan, std::string_view period) {
+            return target_summaries_->block(plan, period, tags);
+        };
+    write_article_page(html, **article, now_(), summaries);
     auto response = html_page(html);
-    // The related articles are the newest others of its category.
-    cacheable(response, request, "", (*article)->frame.site,
-              {core::article_tag((*article)->article.id), core::category_tag((*article)->article.category_id)});
+    cacheable(response, request, "", (*article)->frame.site, std::move(tags));
     return response;
 }
 

@@ -13,6 +13,8 @@
 
 namespace cong::site {
 
+class TargetSummaries;  // site/target_pages.hpp
+
 // The longest slug looked up; anything longer cannot exist (slugs are cut at 80 bytes) and is a 404.
 constexpr std::size_t MAX_SLUG_BYTES = 200;
 
@@ -21,6 +23,7 @@ struct SitePages {
     media::MediaService& media_;            // the photo library, for the routes that serve its files
     core::Timestamp (*now_)() = core::now;  // the header's date line; tests fix it
     search::SearchService* search_ = nullptr;  // the public search; without it /tim-kiem is not offered
+    const TargetSummaries* target_summaries_ = nullptr;  // live "target summary" blocks; without it they are left out
 
     // GET /
     http::Response show_home(const http::Request& request) const;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace cong::site {
 namespace {
@@ -144,7 +145,10 @@ void write_table(render::HtmlWriter& html, const targets::PlanDashboard& board) 
             auto row =
                 html.scope("tr", {{"class", "target-" + std::string(targets::to_string(r.assessment.standing))}});
             html.element("td", r.target.code);
-            html.element("th", {{"scope", "row"}}, r.target.name);
+            {
+                auto name = html.scope("th", {{"scope", "row"}});
+                html.element("a", {{"href", target_path(board.plan, r.target)}}, r.target.name);
+            }
             html.element("td", r.target.unit);
             html.element("td", {{"class", "number"}}, format_plan_value(r.target));
             std::string actual = "—";
@@ -257,6 +261,200 @@ render::BarChart trend_chart(const targets::PlanDashboard& board) {
     return chart;
 }
 
+render::LineChart trend_line_chart(const targets::PlanDashboard& board) {
+    render::LineChart chart;
+    chart.id = "bieu-do-dien-bien";
+    chart.title = "Diễn biến qua các kỳ báo cáo – " + board.plan.title;
+    chart.description = "Đường liền: phần trăm số chỉ tiêu đã hoàn thành hoặc đạt ngưỡng của từng kỳ; đường đứt nét: "
+                        "ngưỡng tiến độ của kỳ đó.";
+    render::LineSeries on_track{.name = "Chỉ tiêu đạt tiến độ (%)"};
+    render::LineSeries thresholds{.name = "Ngưỡng của kỳ (% kế hoạch năm)", .dashed = true};
+    for (const auto& point : board.trend) {
+        int total = point.counts.total();
+        int done = point.counts.completed + point.counts.above_threshold;
+        chart.labels.push_back(point.period.label());
+        on_track.values.push_back(total > 0 ? std::optional<double>(100.0 * done / double(total)) : std::nullopt);
+        on_track.value_texts.push_back(targets::format_count(done, total) + " chỉ tiêu đạt tiến độ");
+        thresholds.values.push_back(double(point.threshold));
+        thresholds.value_texts.push_back(std::to_string(point.threshold) + "%");
+    }
+    chart.series = {std::move(on_track), std::move(thresholds)};
+    return chart;
+}
+
+TargetTrend make_target_trend(const model::TargetPlan& plan, const model::Target& target,
+                              const std::vector<model::TargetReport>& history) {
+    TargetTrend trend{plan, target, {}};
+    // Newest entry per period: the history may come in any order, so compare ids (entries are never rewritten).
+    std::map<std::string, const model::TargetReport*> newest;
+    for (const auto& report : history) {
+        auto& slot = newest[report.period];
+        if (!slot || report.id > slot->id) slot = &report;
+    }
+    for (const auto& [key, report] : newest) {
+        auto period = targets::parse_period(key);
+        if (!period || period->year != plan.year) continue;
+        int threshold = targets::period_threshold(plan, *period);
+        trend.points.push_back({*period, threshold, *report, targets::assess(target, report->value, threshold)});
+    }
+    std::sort(trend.points.begin(), trend.points.end(),
+              [](const TargetTrendPoint& a, const TargetTrendPoint& b) { return a.period < b.period; });
+    return trend;
+}
+
+render::LineChart target_trend_chart(const TargetTrend& trend) {
+    render::LineChart chart;
+    chart.id = "bieu-do-chi-tieu-qua-cac-ky";
+    chart.title = "Tiến độ chỉ tiêu " + trend.target.code + " qua các kỳ – " + trend.target.name;
+    chart.description = "Đường liền: phần trăm kế hoạch năm đã đạt ở từng kỳ; đường đứt nét: ngưỡng tiến độ của kỳ.";
+    render::LineSeries progress{.name = "Thực hiện (% kế hoạch năm)"};
+    render::LineSeries thresholds{.name = "Ngưỡng của kỳ (% kế hoạch năm)", .dashed = true};
+    for (const auto& point : trend.points) {
+        chart.labels.push_back(point.period.label());
+        std::optional<double> value = point.assessment.progress;
+        if (!value && point.assessment.standing == targets::Standing::Completed) value = 100.0;
+        progress.values.push_back(value);
+        targets::TargetRow row{trend.target, point.report, point.assessment};
+        progress.value_texts.push_back(progress_text(row) + " (" + targets::standing_label(point.assessment.standing).data() + ")");
+        thresholds.values.push_back(double(point.threshold));
+        thresholds.value_texts.push_back(std::to_string(point.threshold) + "%");
+    }
+    chart.series = {std::move(progress), std::move(thresholds)};
+    return chart;
+}
+
+std::string target_path(const model::TargetPlan& plan, const model::Target& target) {
+    return std::string(PLANS_PATH) + "/" + http::percent_encode(plan.slug) + "/" + http::percent_encode(target.code);
+}
+
+void write_line_chart_figure(render::HtmlWriter& html, const render::LineChart& chart, std::string_view caption) {
+    auto figure = html.scope("figure", {{"class", "target-chart"}});
+    {
+        auto wrap = html.scope(
+            "div", {{"class", "table-wrap"}, {"role", "region"}, {"tabindex", "0"}, {"aria-label", chart.title}});
+        html.trusted(render::render_line_chart(chart));
+    }
+    html.element("figcaption", caption);
+    // The figures behind the lines, for screen readers and for anyone who wants the numbers.
+    auto details = html.scope("details", {{"class", "chart-table"}});
+    html.element("summary", "Xem số liệu dạng bảng");
+    auto wrap = html.scope("div", {{"class", "table-wrap"}});
+    html.trusted(render::render_line_chart_table(chart));
+}
+
+void write_target_page(render::HtmlWriter& html, const content::SiteFrame& frame, const TargetTrend& trend,
+                       core::Timestamp now) {
+    const auto& target = trend.target;
+    PageMeta meta;
+    meta.title = target.code + ". " + target.name + " – " + trend.plan.title;
+    meta.description = "Kế hoạch năm " + std::to_string(trend.plan.year) + ": " + format_plan_value(target) +
+                       (target.unit.empty() ? "" : " " + target.unit) + "; kết quả thực hiện qua các kỳ báo cáo.";
+    meta.canonical_path = target_path(trend.plan, target);
+    write_layout(html, frame, meta, now, [&] {
+        {
+            auto nav = html.scope("nav", {{"class", "breadcrumb"}, {"aria-label", "Đường dẫn"}});
+            auto list = html.scope("ol");
+            {
+                auto item = html.scope("li");
+                html.element("a", {{"href", "/"}}, "Trang chủ");
+            }
+            {
+                auto item = html.scope("li");
+                html.element("a", {{"href", PLANS_PATH}}, PLANS_TITLE);
+            }
+            {
+                auto item = html.scope("li");
+                html.element("a", {{"href", plan_path(trend.plan)}}, trend.plan.title);
+            }
+            auto item = html.scope("li");
+            html.element("span", {{"aria-current", "page"}}, "Chỉ tiêu " + target.code);
+        }
+        auto section = html.scope("section", {{"class", "target-detail"}});
+        html.element("h1", target.code + ". " + target.name);
+        {
+            auto facts = html.scope("dl", {{"class", "target-facts"}});
+            auto fact = [&](std::string_view term, const std::string& value) {
+                if (value.empty()) return;
+                html.element("dt", term);
+                html.element("dd", value);
+            };
+            fact("Nhóm", target.group_name);
+            fact("Kế hoạch năm " + std::to_string(trend.plan.year),
+                 format_plan_value(target) + (target.unit.empty() ? "" : " " + target.unit));
+            fact("Đơn vị phụ trách", target.office);
+        }
+        if (trend.points.empty()) {
+            html.element("p", "Chưa có số liệu của kỳ báo cáo nào.");
+            return;
+        }
+        html.element("h2", "Diễn biến qua các kỳ");
+        write_line_chart_figure(html, target_trend_chart(trend), "Phần trăm kế hoạch năm đã đạt ở từng kỳ báo cáo.");
+        html.element("h2", "Số liệu từng kỳ");
+        auto wrap = html.scope("div", {{"class", "table-wrap"}, {"role", "region"}, {"tabindex", "0"},
+                                       {"aria-label", "Số liệu từng kỳ"}});
+        auto table = html.scope("table", {{"class", "target-table"}});
+        html.element("caption", "Số liệu của chỉ tiêu " + target.code + " theo kỳ báo cáo");
+        {
+            auto head = html.scope("thead");
+            auto row = html.scope("tr");
+            for (std::string_view heading : {"Kỳ báo cáo", "Thực hiện", "% KH", "Ngưỡng", "Đánh giá", "Ghi chú"})
+                html.element("th", {{"scope", "col"}}, heading);
+        }
+        auto body = html.scope("tbody");
+        for (const auto& point : trend.points) {
+            auto row = html.scope("tr");
+            targets::TargetRow r{target, point.report, point.assessment};
+            html.element("th", {{"scope", "row"}}, point.period.label());
+            std::string actual = "—";
+            if (point.report.value)
+                actual = target.kind == model::TargetKind::YesNo ? (*point.report.value >= 1.0 ? "Đạt" : "Chưa đạt")
+                                                                : format_figure(*point.report.value);
+            html.element("td", {{"class", "number"}}, actual);
+            html.element("td", {{"class", "number"}}, point.report.value ? progress_text(r) : "—");
+            html.element("td", {{"class", "number"}}, std::to_string(point.threshold) + "%");
+            html.element("td", targets::standing_label(point.assessment.standing));
+            html.element("td", point.report.note);
+        }
+    });
+}
+
+render::TrustedHtml render_target_summary_block(const targets::PlanDashboard& board) {
+    render::HtmlWriter html;
+    write_summary_block(html, board);
+    return render::TrustedHtml(html.take());
+}
+
+void write_summary_block(render::HtmlWriter& html, const targets::PlanDashboard& board) {
+    auto aside = html.scope("aside", {{"class", "target-summary-block"}, {"aria-label", "Tóm tắt kết quả chỉ tiêu"}});
+    html.element("p", {{"class", "target-summary"}}, board.period.label() + ", " + board.summary + ".");
+    {
+        auto wrap = html.scope("div", {{"class", "table-wrap"}});
+        auto table = html.scope("table");
+        html.element("caption", board.plan.title + " – " + board.period.label());
+        {
+            auto head = html.scope("thead");
+            auto row = html.scope("tr");
+            html.element("th", {{"scope", "col"}}, "Kết quả");
+            html.element("th", {{"scope", "col"}}, "Số chỉ tiêu");
+        }
+        const auto& c = board.counts;
+        int total = c.total();
+        std::string threshold = std::to_string(board.threshold) + "%";
+        auto body = html.scope("tbody");
+        auto line = [&](const std::string& label, int count) {
+            auto row = html.scope("tr");
+            html.element("th", {{"scope", "row"}}, label);
+            html.element("td", {{"class", "number"}}, targets::format_count(count, total));
+        };
+        line("Hoàn thành và vượt kế hoạch", c.completed);
+        line("Đạt trên " + threshold + " kế hoạch", c.above_threshold);
+        line("Dưới " + threshold + " kế hoạch", c.below_threshold);
+        line("Chưa đánh giá", c.not_assessed);
+    }
+    auto p = html.scope("p", {{"class", "target-summary-link"}});
+    html.element("a", {{"href", plan_path(board.plan, &board.period)}}, "Xem chi tiết từng chỉ tiêu");
+}
+
 void write_plan_list_page(render::HtmlWriter& html, const content::SiteFrame& frame,
                           const std::vector<model::TargetPlan>& plans, core::Timestamp now) {
     PageMeta meta;
@@ -298,9 +496,18 @@ void write_plan_dashboard_page(render::HtmlWriter& html, const content::SiteFram
         write_counts(html, board);
         write_chart_figure(html, dashboard_chart(board), "Tiến độ từng chỉ tiêu so với kế hoạch năm (%).");
         write_table(html, board);
+        {
+            auto p = html.scope("p", {{"class", "target-download"}});
+            html.element("a",
+                         {{"href", std::string(PLANS_PATH) + "/" + http::percent_encode(board.plan.slug) +
+                                       "/so-lieu.csv?ky=" + board.period.key()},
+                          {"download", ""}},
+                         "Tải số liệu " + board.period.label() + " (CSV, mở bằng Excel)");
+        }
         if (board.trend.size() > 1) {
             html.element("h2", "Diễn biến qua các kỳ");
-            write_chart_figure(html, trend_chart(board), "Số chỉ tiêu hoàn thành hoặc đạt ngưỡng của từng kỳ.");
+            write_line_chart_figure(html, trend_line_chart(board),
+                                    "Tỷ lệ chỉ tiêu hoàn thành hoặc đạt ngưỡng của từng kỳ, so với ngưỡng của kỳ.");
         }
         if (auto updated = last_update(board)) {
             auto p = html.scope("p", {{"class", "target-updated"}});

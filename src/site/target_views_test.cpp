@@ -85,7 +85,48 @@ TEST(TargetViews, TheTrendShowsEveryPeriodWithFigures) {
     std::string page = html_of(board);
     EXPECT_NE(page.find("Diễn biến qua các kỳ"), std::string::npos);
     EXPECT_NE(page.find(">6 tháng đầu năm 2024</text>"), std::string::npos);
-    EXPECT_NE(page.find(">02/03 chỉ tiêu đạt tiến độ</text>"), std::string::npos);
+    EXPECT_NE(page.find("6 tháng đầu năm 2024 – Chỉ tiêu đạt tiến độ (%): 02/03 chỉ tiêu đạt tiến độ</title>"),
+              std::string::npos);
+    EXPECT_NE(page.find("<td class=\"number\">02/03 chỉ tiêu đạt tiến độ</td>"), std::string::npos)
+        << "the data table repeats what the line shows";
+    EXPECT_NE(page.find("<td class=\"number\">50%</td>"), std::string::npos) << "each period's own threshold";
+}
+
+TEST(TargetViews, ATargetPageDrawsItsTrendAcrossPeriodsWithEachPeriodsThreshold) {
+    auto board = seed_board();
+    model::Target revenue = board.groups[0].rows[1].target;
+    std::vector<model::TargetReport> history{
+        {.id = 1, .period = "2024-q1", .value = 200.0, .entered_at = fixtures::fixed_now()},
+        {.id = 3, .period = "2024-6t", .value = 700.0, .note = "Ước tính", .entered_at = fixtures::fixed_now()},
+        {.id = 2, .period = "2024-q1", .value = 300.0, .entered_at = fixtures::fixed_now()},
+        {.id = 4, .period = "2023-nam", .value = 9.0, .entered_at = fixtures::fixed_now()},
+        {.id = 5, .period = "2024-9t", .value = std::nullopt, .entered_at = fixtures::fixed_now()},
+    };
+    auto trend = make_target_trend(board.plan, revenue, history);
+    ASSERT_EQ(trend.points.size(), 3u) << "other years are left out";
+    EXPECT_EQ(trend.points[0].report.value, 300.0) << "the newest entry of a period counts";
+    EXPECT_EQ(trend.points[1].threshold, 50);
+    EXPECT_EQ(trend.points[1].assessment.standing, targets::Standing::AboveThreshold) << "700 of 1200 is 58%";
+    EXPECT_EQ(trend.points[2].assessment.standing, targets::Standing::NotAssessed);
+    render::HtmlWriter html;
+    write_target_page(html, fixtures::seed_frame(), trend, fixtures::fixed_now());
+    const std::string& page = html.str();
+    EXPECT_NE(page.find("class=\"chart chart-line\""), std::string::npos);
+    EXPECT_NE(page.find("<summary>Xem số liệu dạng bảng</summary>"), std::string::npos);
+    EXPECT_NE(page.find(">58,3%</td>"), std::string::npos);
+    EXPECT_NE(page.find("href=\"/chi-tieu/nghi-quyet-09-nq-hu-nam-2024\""), std::string::npos) << "breadcrumb";
+    EXPECT_EQ(page.find("<script>alert"), std::string::npos);
+    EXPECT_NE(html_of(board).find("href=\"/chi-tieu/nghi-quyet-09-nq-hu-nam-2024/2\""), std::string::npos)
+        << "the dashboard links each target to its page";
+}
+
+TEST(TargetViews, TheArticleBlockGivesTheLiveSentenceAndTheFourCounts) {
+    auto block = render_target_summary_block(seed_board()).markup();
+    EXPECT_NE(block.find("Quý I năm 2024, có 01/03 chỉ tiêu hoàn thành và hoàn thành vượt kế hoạch; 01/03 chỉ tiêu "
+                         "đạt trên 25%KH; 00/03 chỉ tiêu dưới 25% KH; còn 01/03 chỉ tiêu chưa đánh giá."),
+              std::string::npos);
+    EXPECT_NE(block.find("<th scope=\"row\">Chưa đánh giá</th><td class=\"number\">01/03</td>"), std::string::npos);
+    EXPECT_NE(block.find("href=\"/chi-tieu/nghi-quyet-09-nq-hu-nam-2024?ky=2024-q1\""), std::string::npos);
 }
 
 TEST(TargetViews, FiguresAreWrittenTheVietnameseWay) {

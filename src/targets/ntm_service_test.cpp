@@ -171,5 +171,180 @@ TEST_F(NtmServiceTest, BadAssessmentsAndSetsAreRefused) {
     EXPECT_EQ(service.add_commune({.name = "Xã Thọ Lập"}, approver_).error().code, core::Errc::Conflict);
 }
 
+// A set shaped like QĐ 318/QĐ-TTg's: thresholds by region. The figures here are test values, not the decision's.
+CriteriaSetInput regional_set() {
+    CriteriaSetInput input{.title = "Bộ tiêu chí thử theo vùng",
+                           .level = "Xã nông thôn mới",
+                           .first_year = 2021,
+                           .last_year = 2025,
+                           .criteria = {{1, "Quy hoạch", ""}, {10, "Thu nhập", ""}},
+                           .zone_kind = model::NtmZoneKind::Region,
+                           .zones = {{"bac-trung-bo", "Bắc Trung Bộ"}, {"mien-nui-phia-bac", "Trung du và miền núi phía Bắc"}}};
+    input.indicators = {
+        {.criterion_number = 1, .code = "1.1", .name = "Có quy hoạch chung xây dựng xã", .kind = model::IndicatorKind::YesNo},
+        {.criterion_number = 10,
+         .code = "10.1",
+         .name = "Thu nhập bình quân đầu người",
+         .unit = "triệu đồng/người/năm",
+         .kind = model::IndicatorKind::AtLeast,
+         .thresholds = {{"bac-trung-bo", 50}, {"mien-nui-phia-bac", 40}}},
+        {.criterion_number = 10,
+         .code = "10.2",
+         .name = "Chỉ tiêu không có ngưỡng trong hồ sơ",
+         .unit = "%",
+         .kind = model::IndicatorKind::AtMost},
+    };
+    return input;
+}
+
+TEST_F(NtmServiceTest, ThresholdsByRegionDecideWhetherTheSameFigureIsMet) {
+    NtmService service{db_.get(), site_id_};
+    auto set = service.create_set(regional_set(), approver_);
+    ASSERT_TRUE(set) << set.error().detail;
+    auto lowland = commune(service, "Xã Xuân Lập");
+    auto upland = commune(service, "Xã Bát Mọt");
+    ASSERT_TRUE(service.set_commune_zone(set->id, lowland, "bac-trung-bo", approver_));
+    ASSERT_TRUE(service.set_commune_zone(set->id, upland, "mien-nui-phia-bac", approver_));
+    for (auto id : {lowland, upland}) {
+        ASSERT_TRUE(service.record_indicator_assessment(
+            set->id, {.commune_id = id, .indicator_code = "10.1", .value = 45, .assessed_on = "2024-12-31"}, editor_));
+    }
+    auto standing = service.standing(set->id);
+    ASSERT_TRUE(standing) << standing.error().detail;
+    ASSERT_EQ(standing->communes.size(), 2u);
+    const auto& bat_mot = standing->communes[0];
+    const auto& xuan_lap = standing->communes[1];
+    ASSERT_EQ(bat_mot.commune.name, "Xã Bát Mọt");
+    ASSERT_TRUE(bat_mot.zone);
+    EXPECT_EQ(bat_mot.zone->name, "Trung du và miền núi phía Bắc");
+    EXPECT_EQ(bat_mot.indicators[1].threshold, 40.0);
+    EXPECT_EQ(bat_mot.indicators[1].met, true) << "45 ≥ 40 in the northern mountains";
+    EXPECT_EQ(xuan_lap.indicators[1].threshold, 50.0);
+    EXPECT_EQ(xuan_lap.indicators[1].met, false) << "45 < 50 in Bắc Trung Bộ";
+    EXPECT_FALSE(bat_mot.indicators[2].threshold) << "a threshold not on record stays unset";
+    // Criterion 10 is not met anywhere yet: 10.2 is still open in Bát Mọt, 10.1 failed in Xuân Lập.
+    EXPECT_FALSE(bat_mot.statuses[1]);
+    ASSERT_TRUE(xuan_lap.statuses[1]);
+    EXPECT_FALSE(xuan_lap.statuses[1]->met);
+}
+
+TEST_F(NtmServiceTest, ACriterionIsMetWhenEveryIndicatorIsAndTheCommuneBecomesEligible) {
+    NtmService service{db_.get(), site_id_};
+    auto set = service.create_set(regional_set(), approver_);
+    ASSERT_TRUE(set) << set.error().detail;
+    auto xa = commune(service, "Xã Bát Mọt");
+    ASSERT_TRUE(service.set_commune_zone(set->id, xa, "mien-nui-phia-bac", approver_));
+    auto record = [&](std::string code, std::optional<double> value, std::optional<bool> met) {
+        auto done = service.record_indicator_assessment(
+            set->id, {.commune_id = xa, .indicator_code = code, .value = value, .met = met, .assessed_on = "2024-12-31"},
+            editor_);
+        ASSERT_TRUE(done) << done.error().detail;
+    };
+    record("1.1", std::nullopt, true);
+    record("10.1", 41.5, std::nullopt);
+    // No threshold on record for 10.2: a figure alone decides nothing, the commission's finding does.
+    record("10.2", 3, std::nullopt);
+    auto before = service.standing(set->id);
+    EXPECT_FALSE(before->communes[0].indicators[2].met);
+    EXPECT_FALSE(before->communes[0].eligible);
+    record("10.2", 3, true);
+    auto after = service.standing(set->id);
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->communes[0].met, 2);
+    EXPECT_TRUE(after->communes[0].eligible);
+    EXPECT_EQ(after->summary, "có 01/01 xã đạt đủ 2/2 tiêu chí");
+    // A newer finding for the whole criterion counts over its indicators.
+    ASSERT_TRUE(service.record_assessment(
+        set->id, {.commune_id = xa, .criterion_number = 10, .met = false, .assessed_on = "2025-06-30"}, editor_));
+    EXPECT_FALSE(service.standing(set->id)->communes[0].eligible);
+}
+
+TEST_F(NtmServiceTest, LevelsAndTheDistrictLevelAreKeptApart) {
+    NtmService service{db_.get(), site_id_};
+    CriteriaSetInput district{.title = "Bộ tiêu chí huyện nông thôn mới giai đoạn 2021–2025",
+                              .decision_ref = "Quyết định số 320/QĐ-TTg ngày 08/3/2022",
+                              .first_year = 2021,
+                              .last_year = 2025,
+                              .criteria = {{1, "Quy hoạch", ""}},
+                              .unit_level = model::NtmUnitLevel::District};
+    auto set = service.create_set(district, approver_);
+    ASSERT_TRUE(set) << set.error().detail;
+    auto advanced = service.create_set({.title = "Xã nông thôn mới nâng cao",
+                                        .first_year = 2021,
+                                        .last_year = 2025,
+                                        .criteria = {{1, "Quy hoạch", ""}},
+                                        .rank = model::NtmRank::Advanced},
+                                       approver_);
+    ASSERT_TRUE(advanced);
+    commune(service, "Xã Xuân Lập");
+    auto huyen = service.add_commune({.name = "Huyện Thọ Xuân", .unit_level = model::NtmUnitLevel::District}, approver_);
+    ASSERT_TRUE(huyen) << huyen.error().detail;
+    ASSERT_TRUE(service.record_assessment(set->id, {.commune_id = huyen->id, .criterion_number = 1, .met = true,
+                                                    .assessed_on = "2025-01-15"},
+                                          editor_));
+    auto standing = service.standing(set->id);
+    ASSERT_TRUE(standing);
+    ASSERT_EQ(standing->communes.size(), 1u) << "a district set assesses districts only";
+    EXPECT_EQ(standing->communes[0].commune.name, "Huyện Thọ Xuân");
+    EXPECT_EQ(standing->summary, "có 01/01 huyện đạt đủ 1/1 tiêu chí");
+    auto sets = service.list_sets();
+    ASSERT_TRUE(sets);
+    bool found = false;
+    for (const auto& s : *sets)
+        if (s.id == advanced->id) {
+            found = true;
+            EXPECT_EQ(s.rank, model::NtmRank::Advanced);
+            EXPECT_EQ(model::rank_label(s.rank), "Nông thôn mới nâng cao");
+        }
+    EXPECT_TRUE(found);
+    EXPECT_EQ(service.standing(advanced->id)->communes.size(), 1u) << "the commune set lists the commune";
+    auto merged_across = service.add_commune({.name = "Xã cũ", .merged_into = huyen->id}, approver_);
+    EXPECT_FALSE(merged_across) << "a commune cannot merge into a district";
+}
+
+TEST_F(NtmServiceTest, IndicatorsAndThresholdsThatDoNotFitTheSetAreRefused) {
+    NtmService service{db_.get(), site_id_};
+    auto with = [&](auto change) {
+        auto input = regional_set();
+        change(input);
+        return service.create_set(input, approver_);
+    };
+    EXPECT_EQ(with([](auto& i) { i.indicators[1].code = "9.1"; }).error().field, "indicators");
+    EXPECT_EQ(with([](auto& i) { i.indicators[1].thresholds[0].zone_code = "tay-nguyen"; }).error().field,
+              "indicators");
+    EXPECT_EQ(with([](auto& i) { i.indicators[0].thresholds = {{"", 1}}; }).error().field, "indicators");
+    EXPECT_EQ(with([](auto& i) { i.indicators[1].thresholds[1].value = -1; }).error().field, "indicators");
+    EXPECT_EQ(with([](auto& i) { i.zones.clear(); }).error().field, "zones");
+    EXPECT_EQ(with([](auto& i) { i.indicators[2].criterion_number = 7; }).error().field, "indicators");
+    auto set = service.create_set(regional_set(), approver_);
+    ASSERT_TRUE(set);
+    auto xa = commune(service, "Xã Thọ Lập");
+    EXPECT_EQ(service.set_commune_zone(set->id, xa, "tay-nguyen", approver_).error().field, "zone");
+    EXPECT_EQ(service.set_commune_zone(set->id, xa, "bac-trung-bo", editor_).error().code, core::Errc::Forbidden);
+    auto record = [&](IndicatorAssessmentInput input) {
+        return service.record_indicator_assessment(set->id, input, editor_);
+    };
+    EXPECT_EQ(record({.commune_id = xa, .indicator_code = "10.1", .assessed_on = "2024-12-31"}).error().field, "value");
+    EXPECT_EQ(record({.commune_id = xa, .indicator_code = "10.9", .value = 1, .assessed_on = "2024-12-31"}).error().code,
+              core::Errc::NotFound);
+    EXPECT_EQ(record({.commune_id = xa, .indicator_code = "10.1", .value = -3, .assessed_on = "2024-12-31"})
+                  .error()
+                  .field,
+              "value");
+}
+
+TEST(NtmThresholds, AZonesOwnValueWinsOverTheValueForEveryZone) {
+    std::vector<model::IndicatorThreshold> thresholds{{.indicator_id = 1, .value = 70},
+                                                      {.indicator_id = 1, .zone_id = 5, .value = 60}};
+    EXPECT_EQ(threshold_for(thresholds, 1, 5), 60.0);
+    EXPECT_EQ(threshold_for(thresholds, 1, 6), 70.0);
+    EXPECT_EQ(threshold_for(thresholds, 1, std::nullopt), 70.0);
+    EXPECT_FALSE(threshold_for(thresholds, 2, 5));
+    model::IndicatorAssessment a{.value = 1.5};
+    EXPECT_EQ(judge_indicator(model::IndicatorKind::AtMost, 1.5, a), true) << "exactly at the threshold is met";
+    EXPECT_EQ(judge_indicator(model::IndicatorKind::AtLeast, 1.6, a), false);
+    EXPECT_EQ(judge_indicator(model::IndicatorKind::AtLeast, std::nullopt, a), std::nullopt);
+}
+
 }  // namespace
 }  // namespace cong::targets

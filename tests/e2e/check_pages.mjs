@@ -59,6 +59,13 @@ async function discoverPages() {
   const searchPage = await get(search);
   if (searchPage.status === 200) pages.push({ name: 'search', path: search, status: 200 });
   else console.log(`note: ${search} answers ${searchPage.status}; the search page is not checked`);
+  // The OCOP catalogue, one product from it, and the New Rural Development standing with its thresholds table.
+  pages.push({ name: 'ocop', path: '/ocop', status: 200 });
+  const ocop = await get('/ocop');
+  const product = /href="(\/ocop\/[a-z0-9-]+)"/.exec(ocop.text);
+  if (product) pages.push({ name: 'ocop-product', path: product[1], status: 200 });
+  else console.log('note: /ocop lists no product; the product page is not checked');
+  pages.push({ name: 'ntm-standing', path: '/tieu-chi-nong-thon-moi/xa-ntm-2021-2025', status: 200 });
   pages.push({ name: 'not-found', path: '/khong-co-trang-nay', status: 404 });
   return pages;
 }

@@ -20,6 +20,7 @@ targets=(
   "multipart|src/media/multipart.cpp src/media/file_name.cpp src/core/vietnamese.cpp src/core/result.cpp|-licuuc -licui18n -licudata|20000"
   "document|src/content/document.cpp src/render/html_writer.cpp src/core/json.cpp src/core/vietnamese.cpp src/core/result.cpp|-licuuc -licui18n -licudata|16384"
   "search_query|src/search/search_query.cpp src/core/vietnamese.cpp src/core/result.cpp|-licuuc -licui18n -licudata -lsqlite3|1024"
+  "target_csv|src/targets/csv.cpp src/core/vietnamese.cpp src/core/result.cpp|-licuuc -licui18n -licudata|65536"
 )
 
 # A failed job leaves this file behind; statuses of background jobs are easy to lose, files are not.

@@ -135,7 +135,8 @@ CREATE TABLE communes (
     id          INTEGER PRIMARY KEY,
     site_id     INTEGER NOT NULL REFERENCES sites (id),
     name        TEXT    NOT NULL,
-    merged_into INTEGER REFERENCES communes (id),
+    merged_into INTEGER REFERENCES communes (id), unit_level TEXT NOT NULL DEFAULT 'commune'
+    CHECK (unit_level IN ('commune', 'district')),
     UNIQUE (site_id, name),
     CHECK (merged_into IS NULL OR merged_into <> id)
 ) STRICT;
@@ -192,6 +193,15 @@ CREATE INDEX ntm_assessments_current ON ntm_assessments (commune_id, criterion_i
 
 CREATE INDEX ntm_assessments_user ON ntm_assessments (entered_by) WHERE entered_by IS NOT NULL;
 
+CREATE TABLE ntm_commune_zones (
+    commune_id INTEGER NOT NULL REFERENCES communes (id) ON DELETE CASCADE,
+    set_id     INTEGER NOT NULL REFERENCES ntm_criteria_sets (id) ON DELETE CASCADE,
+    zone_id    INTEGER NOT NULL REFERENCES ntm_zones (id) ON DELETE CASCADE,
+    PRIMARY KEY (commune_id, set_id)
+) STRICT;
+
+CREATE INDEX ntm_commune_zones_zone ON ntm_commune_zones (zone_id);
+
 CREATE TABLE ntm_criteria (
     id         INTEGER PRIMARY KEY,
     set_id     INTEGER NOT NULL REFERENCES ntm_criteria_sets (id) ON DELETE CASCADE,
@@ -210,9 +220,106 @@ CREATE TABLE ntm_criteria_sets (
     level        TEXT    NOT NULL DEFAULT '',
     first_year   INTEGER NOT NULL,
     last_year    INTEGER NOT NULL,
-    created_at   INTEGER NOT NULL,
+    created_at   INTEGER NOT NULL, unit_level TEXT NOT NULL DEFAULT 'commune'
+    CHECK (unit_level IN ('commune', 'district')), rank TEXT NOT NULL DEFAULT 'standard'
+    CHECK (rank IN ('standard', 'advanced', 'model')), zone_kind TEXT NOT NULL DEFAULT 'none'
+    CHECK (zone_kind IN ('none', 'region', 'commune_group')),
     UNIQUE (site_id, slug),
     CHECK (first_year BETWEEN 1990 AND 2100 AND last_year BETWEEN first_year AND 2100)
+) STRICT;
+
+CREATE TABLE ntm_indicator_assessments (
+    id           INTEGER PRIMARY KEY,
+    commune_id   INTEGER NOT NULL REFERENCES communes (id),
+    indicator_id INTEGER NOT NULL REFERENCES ntm_indicators (id) ON DELETE CASCADE,
+    value        REAL,
+    met          INTEGER CHECK (met IN (0, 1)),
+    assessed_on  TEXT    NOT NULL CHECK (assessed_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    evidence     TEXT    NOT NULL DEFAULT '',
+    entered_by   INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    entered_at   INTEGER NOT NULL,
+    CHECK (value IS NOT NULL OR met IS NOT NULL)
+) STRICT;
+
+CREATE INDEX ntm_indicator_assessments_current ON ntm_indicator_assessments (commune_id, indicator_id, id DESC);
+
+CREATE INDEX ntm_indicator_assessments_indicator ON ntm_indicator_assessments (indicator_id);
+
+CREATE INDEX ntm_indicator_assessments_user ON ntm_indicator_assessments (entered_by) WHERE entered_by IS NOT NULL;
+
+CREATE TABLE ntm_indicators (
+    id           INTEGER PRIMARY KEY,
+    criterion_id INTEGER NOT NULL REFERENCES ntm_criteria (id) ON DELETE CASCADE,
+    code         TEXT    NOT NULL,  -- "2.1", as numbered in the decision
+    name         TEXT    NOT NULL,
+    unit         TEXT    NOT NULL DEFAULT '',
+    kind         TEXT    NOT NULL CHECK (kind IN ('at_least', 'at_most', 'yes_no')),
+    position     INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (criterion_id, code)
+) STRICT;
+
+CREATE TABLE ntm_thresholds (
+    id           INTEGER PRIMARY KEY,
+    indicator_id INTEGER NOT NULL REFERENCES ntm_indicators (id) ON DELETE CASCADE,
+    zone_id      INTEGER REFERENCES ntm_zones (id) ON DELETE CASCADE,
+    value        REAL    NOT NULL
+) STRICT;
+
+CREATE UNIQUE INDEX ntm_thresholds_zone ON ntm_thresholds (indicator_id, coalesce(zone_id, 0));
+
+CREATE TABLE ntm_zones (
+    id       INTEGER PRIMARY KEY,
+    set_id   INTEGER NOT NULL REFERENCES ntm_criteria_sets (id) ON DELETE CASCADE,
+    code     TEXT    NOT NULL,
+    name     TEXT    NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (set_id, code)
+) STRICT;
+
+CREATE TABLE ocop_product_media (
+    product_id INTEGER NOT NULL REFERENCES ocop_products (id) ON DELETE CASCADE,
+    media_id   INTEGER NOT NULL REFERENCES media (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    PRIMARY KEY (product_id, media_id)
+) STRICT;
+
+CREATE INDEX ocop_product_media_media ON ocop_product_media (media_id);
+
+CREATE TABLE ocop_products (
+    id              INTEGER PRIMARY KEY,
+    site_id         INTEGER NOT NULL REFERENCES sites (id),
+    slug            TEXT    NOT NULL,
+    name            TEXT    NOT NULL,
+    stars           INTEGER NOT NULL CHECK (stars BETWEEN 3 AND 5),
+    producer        TEXT    NOT NULL,
+    commune_id      INTEGER REFERENCES communes (id) ON DELETE SET NULL,
+    group_code      TEXT    NOT NULL CHECK (group_code IN ('thuc-pham', 'do-uong', 'thao-duoc', 'thu-cong-my-nghe',
+                                                           'sinh-vat-canh', 'du-lich')),
+    year_recognised INTEGER NOT NULL CHECK (year_recognised BETWEEN 2018 AND 2100),
+    decision_ref    TEXT    NOT NULL DEFAULT '',
+    description     TEXT    NOT NULL DEFAULT '',
+    demo            INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
+    UNIQUE (site_id, slug)
+) STRICT;
+
+CREATE INDEX ocop_products_commune ON ocop_products (commune_id) WHERE commune_id IS NOT NULL;
+
+CREATE INDEX ocop_products_listing ON ocop_products (site_id, stars DESC, name);
+
+CREATE TABLE office_members (
+    user_id   INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    office_id INTEGER NOT NULL REFERENCES offices (id) ON DELETE CASCADE
+) STRICT;
+
+CREATE INDEX office_members_office ON office_members (office_id);
+
+CREATE TABLE offices (
+    id      INTEGER PRIMARY KEY,
+    site_id INTEGER NOT NULL REFERENCES sites (id),
+    name    TEXT    NOT NULL CHECK (name <> ''),
+    UNIQUE (site_id, name)
 ) STRICT;
 
 CREATE TABLE schema_migrations (
@@ -326,13 +433,14 @@ CREATE TABLE targets (
     kind       TEXT    NOT NULL CHECK (kind IN ('higher_is_better', 'lower_is_better', 'yes_no', 'within_range')),
     plan_value REAL    NOT NULL,
     plan_max   REAL,
-    office     TEXT    NOT NULL DEFAULT '',
-    position   INTEGER NOT NULL DEFAULT 0,
+    position   INTEGER NOT NULL DEFAULT 0, office_id INTEGER REFERENCES offices (id),
     -- A code names one target of a resolution; reports and imports refer to targets by it.
     UNIQUE (plan_id, code),
     -- Only a range has an upper bound, and it always has one.
     CHECK ((kind = 'within_range') = (plan_max IS NOT NULL))
 ) STRICT;
+
+CREATE INDEX targets_office ON targets (office_id) WHERE office_id IS NOT NULL;
 
 CREATE INDEX targets_plan ON targets (plan_id, position, id);
 

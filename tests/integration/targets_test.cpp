@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 
 using cong::testing::CongProcess;
@@ -92,7 +93,100 @@ TEST_F(Targets, ThirtyEightTargetsEnteredThroughTheApiGiveTheSeedSentenceOnThePu
                              "50%KH; 00/38 chỉ tiêu dưới 50% KH; còn 38/38 chỉ tiêu chưa đánh giá"),
               std::string::npos);
     EXPECT_NE(half.body.find("Diễn biến qua các kỳ"), std::string::npos) << "the trend from Q1 to 6 months";
-    EXPECT_NE(half.body.find(">11/38 chỉ tiêu đạt tiến độ</text>"), std::string::npos);
+    // The trend chart (and its table for readers without the picture) counts Q1's on-track targets.
+    EXPECT_NE(half.body.find("11/38 chỉ tiêu đạt tiến độ"), std::string::npos);
+}
+
+// The same 38 targets and figures, as a province office would send them: two CSV files from Excel.
+TEST_F(Targets, ThirtyEightTargetsAndTheirFiguresUploadedAsCsvGiveTheSeedSentence) {
+    std::string plan_id = create_plan();
+    std::map<std::string, std::string> csv_headers{{"Authorization", "Bearer " + cong_.token()},
+                                                   {"Content-Type", "text/csv; charset=utf-8"}};
+    // Excel in Vietnamese: a BOM, semicolons, CRLF, thousands grouped with dots, a quoted name with a semicolon.
+    std::string targets_csv = "\xEF\xBB\xBF" "code;name;group;unit;kind;plan_value;plan_max;office\r\n";
+    for (int code = 1; code <= 38; ++code) {
+        targets_csv += std::to_string(code) + ";\"Chỉ tiêu số " + std::to_string(code) + "; theo nghị quyết\";" +
+                       (code <= 20 ? "Kinh tế" : "Văn hóa – xã hội") + ";tỷ đồng;higher_is_better;1.200;;" +
+                       (code % 2 ? "Phòng Tài chính - Kế hoạch" : "Phòng Kinh tế và Hạ tầng") + "\r\n";
+    }
+    auto imported = cong_.request("POST", "/api/v1/plans/" + plan_id + "/targets.csv", csv_headers, targets_csv);
+    ASSERT_EQ(imported.status, 200) << imported.body;
+    EXPECT_EQ(field(imported.body, "created"), "38");
+
+    // The first quarter's figures from another sheet: commas this time, as LibreOffice writes.
+    auto figures_csv = [](bool with_bad_row) {
+        std::string csv = "code,value,note\n";
+        for (int code = 1; code <= 38; ++code) {
+            std::string value;
+            if (code <= 3)
+                value = "1250.5";
+            else if (code <= 11)
+                value = std::to_string(300 + code);
+            else if (code <= 16)
+                value = std::to_string(100 + code);
+            if (with_bad_row && code == 6) value = "ba trăm";
+            csv += std::to_string(code) + "," + value + "," + (value.empty() ? "" : "\"Số liệu quý I, ước\"") + "\n";
+        }
+        return csv;
+    };
+    std::string figures = figures_csv(false);
+    // One bad row first (code 6, on line 7): nothing of the file is entered, and the row is named.
+    auto refused = cong_.request("POST", "/api/v1/plans/" + plan_id + "/reports.csv?ky=2024-q1", csv_headers,
+                                 figures_csv(true));
+    EXPECT_EQ(refused.status, 400) << refused.body;
+    EXPECT_EQ(field(refused.body, "message"), "Dòng 7, cột value: không phải là số");
+    auto before = cong_.api("GET", "/api/v1/plans/" + plan_id + "/summary?ky=2024-q1");
+    EXPECT_EQ(field(before.body, "not_assessed"), "38") << "all or nothing";
+
+    auto entered = cong_.request("POST", "/api/v1/plans/" + plan_id + "/reports.csv?ky=2024-q1", csv_headers, figures);
+    ASSERT_EQ(entered.status, 200) << entered.body;
+    EXPECT_EQ(field(entered.body, "created"), "16");
+    auto summary = cong_.api("GET", "/api/v1/plans/" + plan_id + "/summary?ky=2024-q1");
+    ASSERT_EQ(summary.status, 200);
+    EXPECT_EQ(field(summary.body, "summary"), SEED_SENTENCE);
+
+    // The export opens in Excel and reads back as it is: nothing new in any history.
+    auto exported = cong_.api("GET", "/api/v1/plans/" + plan_id + "/reports.csv?ky=2024-q1");
+    ASSERT_EQ(exported.status, 200);
+    EXPECT_EQ(exported.header("content-type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(exported.body.rfind("\xEF\xBB\xBF" "code,name,group,unit,office,plan_value,value,note,standing\r\n", 0), 0u);
+    auto again = cong_.request("POST", "/api/v1/plans/" + plan_id + "/reports.csv?ky=2024-q1", csv_headers,
+                               exported.body);
+    ASSERT_EQ(again.status, 200) << again.body;
+    EXPECT_EQ(field(again.body, "unchanged"), "38");
+    EXPECT_EQ(field(again.body, "created"), "0");
+
+    // The public dashboard offers the same file.
+    auto page = cong_.request("GET", "/chi-tieu/nq-09-2024?ky=2024-q1");
+    EXPECT_NE(page.body.find("href=\"/chi-tieu/nq-09-2024/so-lieu.csv?ky=2024-q1\""), std::string::npos);
+    auto download = cong_.request("GET", "/chi-tieu/nq-09-2024/so-lieu.csv?ky=2024-q1");
+    ASSERT_EQ(download.status, 200);
+    EXPECT_NE(download.header("content-disposition").find("so-lieu-nq-09-2024-2024-q1.csv"), std::string::npos);
+    EXPECT_NE(download.body.find("1,\"Chỉ tiêu số 1; theo nghị quyết\",Kinh tế,tỷ đồng,Phòng Tài chính - Kế hoạch,"
+                                 "1200,1250.5,\"Số liệu quý I, ước\",Hoàn thành"),
+              std::string::npos)
+        << download.body.substr(0, 400);
+}
+
+TEST_F(Targets, CsvUploadsRefuseWhatIsNotACsvFile) {
+    std::string plan_id = create_plan();
+    std::map<std::string, std::string> csv{{"Authorization", "Bearer " + cong_.token()},
+                                           {"Content-Type", "text/csv"}};
+    const std::string path = "/api/v1/plans/" + plan_id + "/targets.csv";
+    auto json = cong_.api("POST", path, R"({"code":"1"})");
+    EXPECT_EQ(json.status, 415) << json.body;
+    auto latin1 = cong_.request("POST", path, csv, "code,name,group,plan_value\n1,Thu ng\xE2n s\xE1" "ch,Kinh t\xEA,1\n");
+    EXPECT_EQ(latin1.status, 400);
+    EXPECT_NE(latin1.body.find("Dòng 2: tệp không phải văn bản UTF-8"), std::string::npos) << latin1.body;
+    auto unclosed = cong_.request("POST", path, csv, "code,name,group,plan_value\n1,\"Thu,Kinh tế,1\n");
+    EXPECT_EQ(unclosed.status, 400);
+    auto big = cong_.request("POST", path, csv, std::string(3 * 1024 * 1024, 'a'));
+    EXPECT_EQ(big.status, 413);
+    auto anonymous = cong_.request("POST", path, {{"Content-Type", "text/csv"}}, "code,name,group\n1,A,B\n");
+    EXPECT_EQ(anonymous.status, 401);
+    auto no_period = cong_.request("POST", "/api/v1/plans/" + plan_id + "/reports.csv", csv, "code,value\n1,2\n");
+    EXPECT_EQ(no_period.status, 400);
+    EXPECT_EQ(cong_.api("GET", "/api/v1/plans/" + plan_id).status, 200) << "the server lives on";
 }
 
 TEST_F(Targets, CorrectionsKeepTheHistoryWithWhoAndWhen) {
@@ -184,6 +278,43 @@ TEST_F(Targets, EditorsEnterFiguresButOnlyApproversSetUpPlans) {
                                 R"({"period":"2024-t03","value":12.5})");
     EXPECT_EQ(report.status, 201) << report.body;
     EXPECT_EQ(field(report.body, "entered_by"), "phongtckh");
+}
+
+TEST_F(Targets, AnEditorOfAnOfficeIsRefusedAnotherOfficesTargets) {
+    std::string plan_id = create_plan();
+    std::string ours = create_target(plan_id, 1, R"(,"office":"Phòng Tài chính - Kế hoạch")");
+    std::string theirs = create_target(plan_id, 2, R"(,"office":"Phòng Văn hóa và Thông tin")");
+    auto offices = cong_.api("GET", "/api/v1/offices");
+    ASSERT_EQ(offices.status, 200);
+    EXPECT_NE(offices.body.find("Phòng Văn hóa và Thông tin"), std::string::npos) << offices.body;
+    auto finance = cong_.api("GET", "/api/v1/plans/" + plan_id);
+    std::string office_id = field(finance.body.substr(finance.body.find("\"code\":\"1\"")), "office_id");
+    ASSERT_FALSE(office_id.empty()) << finance.body;
+
+    auto added = cong_.run({"user", "add", "--login", "phongtckh", "--role", "editor", "--password-stdin"},
+                           "mot-mat-khau-dai\n");
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    auto token = cong_.run({"token", "create", "--login", "phongtckh"});
+    std::map<std::string, std::string> editor{{"Authorization", "Bearer " + token.out.substr(0, token.out.find('\n'))}};
+    // The administrator made by init is account 1, the editor account 2.
+    EXPECT_EQ(cong_.request("PUT", "/api/v1/users/2/office", editor, R"({"office_id":)" + office_id + "}").status, 403)
+        << "only an administrator says who belongs where";
+    ASSERT_EQ(cong_.api("PUT", "/api/v1/users/2/office", R"({"office_id":)" + office_id + "}").status, 204);
+
+    auto refused = cong_.request("POST", "/api/v1/targets/" + theirs + "/reports", editor,
+                                 R"({"period":"2024-q1","value":40})");
+    EXPECT_EQ(refused.status, 403) << refused.body;
+    EXPECT_EQ(field(refused.body, "code"), "forbidden");
+    auto own = cong_.request("POST", "/api/v1/targets/" + ours + "/reports", editor, R"({"period":"2024-q1","value":400})");
+    EXPECT_EQ(own.status, 201) << own.body;
+    std::map<std::string, std::string> editor_csv = editor;
+    editor_csv["Content-Type"] = "text/csv";
+    auto csv = cong_.request("POST", "/api/v1/plans/" + plan_id + "/reports.csv?ky=2024-q1", editor_csv,
+                             "code,value\n1,500\n2,50\n");
+    EXPECT_EQ(csv.status, 403) << csv.body;
+    EXPECT_NE(csv.body.find("Dòng 3, cột code: chỉ tiêu 2 thuộc Phòng Văn hóa và Thông tin"), std::string::npos);
+    auto summary = cong_.api("GET", "/api/v1/plans/" + plan_id + "/summary?ky=2024-q1");
+    EXPECT_EQ(field(summary.body, "not_assessed"), "1") << "only the editor's own figure went in";
 }
 
 TEST_F(Targets, TheDemoPortalReproducesTheSeedArticlesFirstQuarter) {

@@ -23,6 +23,7 @@ set(CONG_ADMIN_EDITOR_SOURCES
   ${CONG_WEB_ADMIN_DIR}/src/figure.js
   ${CONG_WEB_ADMIN_DIR}/src/media.js
   ${CONG_WEB_ADMIN_DIR}/src/schema.js
+  ${CONG_WEB_ADMIN_DIR}/src/target_summary.js
   ${CONG_WEB_ADMIN_DIR}/src/toolbar.js
 )
 add_custom_command(

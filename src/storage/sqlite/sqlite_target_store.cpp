@@ -34,8 +34,8 @@ Result<std::optional<double>> read_real(Columns& c, std::string_view column) {
 
 // With the ! flag SQLite's printf writes all 17 significant digits (without it, it stops at 16, and 0.3 reads
 // back as 0.2999999999999999): enough for every double to read back unchanged.
-constexpr auto REAL_AS_TEXT_PLAN_VALUE = "printf('%!.17g', plan_value)";
-constexpr auto REAL_AS_TEXT_PLAN_MAX = "CASE WHEN plan_max IS NULL THEN NULL ELSE printf('%!.17g', plan_max) END";
+constexpr auto REAL_AS_TEXT_PLAN_VALUE = "printf('%!.17g', t.plan_value)";
+constexpr auto REAL_AS_TEXT_PLAN_MAX = "CASE WHEN t.plan_max IS NULL THEN NULL ELSE printf('%!.17g', t.plan_max) END";
 
 constexpr auto PLAN_COLUMNS =
     "id, site_id, slug, title, year, description, threshold_q1, threshold_6m, threshold_9m, created_by, created_at";
@@ -60,9 +60,10 @@ std::string select_plans(std::string_view rest) {
     return std::string("SELECT ") + PLAN_COLUMNS + " FROM target_plans " + std::string(rest);
 }
 
+// Targets are read with the name of their office (t.office_id, o.name).
 std::string target_columns() {
-    return std::string("id, plan_id, code, name, group_name, unit, kind, ") + REAL_AS_TEXT_PLAN_VALUE + ", " +
-           REAL_AS_TEXT_PLAN_MAX + ", office, position";
+    return std::string("t.id, t.plan_id, t.code, t.name, t.group_name, t.unit, t.kind, ") + REAL_AS_TEXT_PLAN_VALUE +
+           ", " + REAL_AS_TEXT_PLAN_MAX + ", t.office_id, COALESCE(o.name, ''), t.position";
 }
 
 Result<model::Target> read_target(Columns& c) {
@@ -82,13 +83,15 @@ Result<model::Target> read_target(Columns& c) {
     target.plan_value = *plan_value;
     CONG_TRY(plan_max, read_real(c, "plan_max"));
     target.plan_max = plan_max;
+    target.office_id = c.optional_int64();
     target.office = c.text();
     target.position = c.integer();
     return target;
 }
 
 std::string select_targets(std::string_view rest) {
-    return "SELECT " + target_columns() + " FROM targets " + std::string(rest);
+    return "SELECT " + target_columns() + " FROM targets t LEFT JOIN offices o ON o.id = t.office_id " +
+           std::string(rest);
 }
 
 // Reports come with the name of whoever entered them, for the history shown beside a figure.
@@ -147,13 +150,13 @@ Result<std::int64_t> SqliteTargetStore::insert_plan(const model::TargetPlan& p) 
 }
 
 Result<std::optional<model::Target>> SqliteTargetStore::find_target(std::int64_t id) {
-    CONG_TRY(statement, connection_.prepare(select_targets("WHERE id = ?")));
+    CONG_TRY(statement, connection_.prepare(select_targets("WHERE t.id = ?")));
     statement.bind_all(id);
     return query_optional<model::Target>(statement, read_target);
 }
 
 Result<std::vector<model::Target>> SqliteTargetStore::list_targets(std::int64_t plan_id) {
-    CONG_TRY(statement, connection_.prepare(select_targets("WHERE plan_id = ? ORDER BY position, id")));
+    CONG_TRY(statement, connection_.prepare(select_targets("WHERE t.plan_id = ? ORDER BY t.position, t.id")));
     statement.bind_all(plan_id);
     return query_all<model::Target>(statement, read_target);
 }
@@ -168,11 +171,94 @@ Result<std::int64_t> SqliteTargetStore::count_targets(std::int64_t plan_id) {
 Result<std::int64_t> SqliteTargetStore::insert_target(const model::Target& t) {
     CONG_TRY(statement, connection_.prepare(
                             "INSERT INTO targets (plan_id, code, name, group_name, unit, kind, plan_value, plan_max, "
-                            "office, position) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS REAL), CAST(? AS REAL), ?, ?) "
+                            "office_id, position) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS REAL), CAST(? AS REAL), ?, ?) "
                             "RETURNING id"));
     statement.bind_all(t.plan_id, t.code, t.name, t.group_name, t.unit, model::to_string(t.kind),
-                       real_text(t.plan_value), real_text(t.plan_max), t.office, t.position);
+                       real_text(t.plan_value), real_text(t.plan_max), t.office_id, t.position);
     return returned_id(statement);
+}
+
+Result<void> SqliteTargetStore::update_target(const model::Target& t) {
+    CONG_TRY(statement, connection_.prepare(
+                            "UPDATE targets SET code = ?, name = ?, group_name = ?, unit = ?, kind = ?, "
+                            "plan_value = CAST(? AS REAL), plan_max = CAST(? AS REAL), office_id = ?, position = ? "
+                            "WHERE id = ?"));
+    statement.bind_all(t.code, t.name, t.group_name, t.unit, model::to_string(t.kind), real_text(t.plan_value),
+                       real_text(t.plan_max), t.office_id, t.position, t.id);
+    return statement.run();
+}
+
+Result<void> SqliteTargetStore::update_plan(const model::TargetPlan& p) {
+    CONG_TRY(statement, connection_.prepare("UPDATE target_plans SET slug = ?, title = ?, year = ?, description = ?, "
+                                            "threshold_q1 = ?, threshold_6m = ?, threshold_9m = ? WHERE id = ?"));
+    statement.bind_all(p.slug, p.title, p.year, p.description, p.threshold_q1, p.threshold_6m, p.threshold_9m, p.id);
+    return statement.run();
+}
+
+namespace {
+
+Result<model::Office> read_office(Columns& c) {
+    model::Office office;
+    office.id = c.int64();
+    office.site_id = c.int64();
+    office.name = c.text();
+    return office;
+}
+
+}  // namespace
+
+Result<std::vector<model::Office>> SqliteTargetStore::list_offices(std::int64_t site_id) {
+    CONG_TRY(statement, connection_.prepare("SELECT id, site_id, name FROM offices WHERE site_id = ? ORDER BY name, id"));
+    statement.bind_all(site_id);
+    return query_all<model::Office>(statement, read_office);
+}
+
+Result<std::optional<model::Office>> SqliteTargetStore::find_office(std::int64_t id) {
+    CONG_TRY(statement, connection_.prepare("SELECT id, site_id, name FROM offices WHERE id = ?"));
+    statement.bind_all(id);
+    return query_optional<model::Office>(statement, read_office);
+}
+
+Result<std::optional<model::Office>> SqliteTargetStore::find_office_by_name(std::int64_t site_id,
+                                                                            std::string_view name) {
+    CONG_TRY(statement, connection_.prepare("SELECT id, site_id, name FROM offices WHERE site_id = ? AND name = ?"));
+    statement.bind_all(site_id, name);
+    return query_optional<model::Office>(statement, read_office);
+}
+
+Result<std::int64_t> SqliteTargetStore::insert_office(const model::Office& office) {
+    CONG_TRY(statement, connection_.prepare("INSERT INTO offices (site_id, name) VALUES (?, ?) RETURNING id"));
+    statement.bind_all(office.site_id, office.name);
+    return returned_id(statement);
+}
+
+Result<std::optional<std::int64_t>> SqliteTargetStore::office_of_user(std::int64_t user_id) {
+    CONG_TRY(statement, connection_.prepare("SELECT office_id FROM office_members WHERE user_id = ?"));
+    statement.bind_all(user_id);
+    return query_optional<std::int64_t>(statement, [](Columns& c) -> Result<std::int64_t> { return c.int64(); });
+}
+
+Result<void> SqliteTargetStore::set_user_office(std::int64_t user_id, std::optional<std::int64_t> office_id) {
+    if (!office_id) {
+        CONG_TRY(statement, connection_.prepare("DELETE FROM office_members WHERE user_id = ?"));
+        statement.bind_all(user_id);
+        return statement.run();
+    }
+    CONG_TRY(statement, connection_.prepare("INSERT INTO office_members (user_id, office_id) VALUES (?, ?) "
+                                            "ON CONFLICT (user_id) DO UPDATE SET office_id = excluded.office_id"));
+    statement.bind_all(user_id, *office_id);
+    return statement.run();
+}
+
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> SqliteTargetStore::office_members(std::int64_t site_id) {
+    using Member = std::pair<std::int64_t, std::int64_t>;
+    CONG_TRY(statement, connection_.prepare("SELECT m.user_id, m.office_id FROM office_members m JOIN offices o ON "
+                                            "o.id = m.office_id WHERE o.site_id = ? ORDER BY m.user_id"));
+    statement.bind_all(site_id);
+    return query_all<Member>(statement, [](Columns& c) -> Result<Member> {
+        auto user = c.int64();
+        return Member{user, c.int64()};
+    });
 }
 
 Result<std::int64_t> SqliteTargetStore::insert_report(const model::TargetReport& r) {

@@ -18,6 +18,7 @@ import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table
 import { UndoRedo, Dropcursor, Gapcursor } from '@tiptap/extensions';
 
 import { createFigure } from './figure.js';
+import { TargetSummary } from './target_summary.js';
 import { LibraryPicker, UploadList, filePicker, uploadFile } from './media.js';
 import { isAllowedHref, normaliseHref, toServerDocument } from './schema.js';
 import { createToolbar } from './toolbar.js';
@@ -130,6 +131,7 @@ function mount(container) {
       }),
       Table.configure({ resizable: false }), TableRow, Header, Cell,
       createFigure(media),
+      TargetSummary,
       UndoRedo, Dropcursor, Gapcursor,
     ],
     content: readDocument(textarea),

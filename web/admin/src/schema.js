@@ -1,6 +1,8 @@
 // The article body schema as the server enforces it (src/content/document.hpp), on the browser side:
 // which links may be stored, and the JSON the editor sends, stripped of every attribute the server refuses.
 
+import { targetSummaryAttrs } from './target_summary.js';
+
 const MAX_LINK_BYTES = 2048;
 const MAX_ORDERED_LIST_START = 1000000;
 const MAX_CELL_SPAN = 20;
@@ -74,6 +76,8 @@ function cleanAttrs(node) {
     }
     case 'figure':
       return { media: attrs.media };
+    case 'targetSummary':
+      return targetSummaryAttrs(attrs);
     default:
       return null;
   }
@@ -81,7 +85,7 @@ function cleanAttrs(node) {
 
 const KNOWN_NODES = new Set([
   'paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'horizontalRule',
-  'hardBreak', 'table', 'tableRow', 'tableHeader', 'tableCell', 'text', 'figure',
+  'hardBreak', 'table', 'tableRow', 'tableHeader', 'tableCell', 'text', 'figure', 'targetSummary',
 ]);
 
 function cleanNode(node, parentType) {
@@ -94,6 +98,7 @@ function cleanNode(node, parentType) {
     return out;
   }
   if (node.type === 'figure' && !(Number.isInteger(node.attrs?.media) && node.attrs.media > 0)) return null;
+  if (node.type === 'targetSummary' && !targetSummaryAttrs(node.attrs)) return null;
   const out = { type: node.type };
   const attrs = cleanAttrs(node);
   if (attrs) out.attrs = attrs;
