@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config
   libboost1.81-dev libsqlite3-dev libicu-dev libvips-dev libsodium-dev
   libcli11-dev libtoml11-dev libspdlog-dev libfmt-dev libbrotli-dev zlib1g-dev
-  libssl-dev
+  libssl-dev libpq-dev
 )
 # The build bundles the back office's editor (web/admin) with esbuild: Node.js and npm. A Node.js that brings
 # its own npm (NodeSource) conflicts with Debian's npm package, so npm is added only when none is there.
@@ -17,6 +17,8 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev curl python3 sqlite3 wrk)
   # tests/fuzz: libFuzzer comes with clang (its runtime is in libclang-rt-14-dev).
   packages+=(clang libclang-rt-14-dev)
+  # The PostgreSQL store's tests: a throwaway PostgreSQL 15 on loopback (scripts/postgres.sh).
+  packages+=(postgresql-15 postgresql-client-15)
   # tests/e2e: Debian's Chromium, Node.js (playwright-core, axe-core), a Java runtime for the Nu HTML Checker,
   # the feed parser and xmllint. A Node.js that brings its own npm (NodeSource) conflicts with Debian's npm.
   packages+=(chromium python3-feedparser libxml2-utils)

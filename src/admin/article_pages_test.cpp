@@ -1,6 +1,7 @@
 // The article pages of the back office, driven through their routes with a stand-in shell (the session,
 // CSRF and role checks are the shell's and tested with it).
 #include "admin/article_pages.hpp"
+#include "storage/sqlite/sqlite_test_support.hpp"
 #include "admin/article_form.hpp"
 
 #include "admin/test_shell.hpp"
@@ -26,7 +27,7 @@ protected:
         fs::remove_all(dir_);
         core::StorageConfig config;
         config.data_dir = dir_.string();
-        db_ = storage::open_sqlite(config, true).value();
+        db_ = storage::test_support::open_test_database(config).value();
         site_id_ = content::ensure_default_site(*db_).value();
         content::CategoryService categories{*db_, site_id_};
         model::Category category;

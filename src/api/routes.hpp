@@ -34,6 +34,11 @@ struct ApiHandlers {
     http::Response create_category(const http::Request& request);
     // GET /api/v1/search?q=&page=&category=&from=&to= — public: no token, published articles only.
     http::Response search_articles(const http::Request& request);
+    // GET /api/v1/search/synonyms — the abbreviation list; PUT /api/v1/search/synonyms/{abbreviation} (JSON
+    // {"expansion"}) adds or replaces one, DELETE removes it. Administrators only; audit-logged.
+    http::Response list_synonyms(const http::Request& request);
+    http::Response set_synonym(const http::Request& request);
+    http::Response remove_synonym(const http::Request& request);
     http::Response not_found(const http::Request& request);
     // The gate of routes with a body: no valid token, no reading of megabytes (see http::Gate).
     std::optional<http::Response> refuse_unauthenticated(const http::Request& request);

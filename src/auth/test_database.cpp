@@ -1,4 +1,5 @@
 #include "auth/test_database.hpp"
+#include "storage/sqlite/sqlite_test_support.hpp"
 
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -13,8 +14,8 @@ TestDatabase::TestDatabase() {
     directory_ = pattern;
     core::StorageConfig config;
     config.data_dir = directory_.string();
-    auto opened = storage::open_sqlite(config, true);
-    if (!opened) throw std::runtime_error("open_sqlite failed: " + opened.error().detail);
+    auto opened = storage::test_support::open_test_database(config);
+    if (!opened) throw std::runtime_error("open_test_database failed: " + opened.error().detail);
     database_ = std::move(*opened);
 }
 

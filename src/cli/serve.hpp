@@ -3,8 +3,11 @@
 
 #include "core/config.hpp"
 
+#include <string>
+
 namespace cong::cli {
 
-int serve_command(const core::Config& config);
+// media_dir: where photos are kept; on PostgreSQL a directory every node shares.
+int serve_command(const core::Config& config, const std::string& media_dir);
 
 }  // namespace cong::cli

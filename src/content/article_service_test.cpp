@@ -1,4 +1,5 @@
 #include "content/article_service.hpp"
+#include "storage/sqlite/sqlite_test_support.hpp"
 
 #include "content/category_service.hpp"
 #include "content/published_content.hpp"
@@ -23,7 +24,7 @@ protected:
         fs::remove_all(dir_);
         core::StorageConfig config;
         config.data_dir = dir_.string();
-        db_ = storage::open_sqlite(config, true).value();
+        db_ = storage::test_support::open_test_database(config).value();
         site_id_ = content::ensure_default_site(*db_).value();
         content::CategoryService categories{*db_, site_id_};
         model::Category category;

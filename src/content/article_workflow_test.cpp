@@ -1,5 +1,6 @@
 // The editorial workflow: what each role may do, the scheduler, revisions and the audit record.
 #include "audit/audit_log.hpp"
+#include "storage/sqlite/sqlite_test_support.hpp"
 #include "content/article_service.hpp"
 #include "content/category_service.hpp"
 #include "content/publish_scheduler.hpp"
@@ -43,7 +44,7 @@ protected:
         fs::remove_all(dir_);
         core::StorageConfig config;
         config.data_dir = dir_.string();
-        db_ = storage::open_sqlite(config, true).value();
+        db_ = storage::test_support::open_test_database(config).value();
         site_id_ = content::ensure_default_site(*db_).value();
         content::CategoryService categories{*db_, site_id_};
         model::Category category;

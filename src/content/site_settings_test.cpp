@@ -1,6 +1,7 @@
 // Site settings and the category tree as an admin changes them: validation, the audit record in the same
 // transaction, and the page cache told at once.
 #include "audit/audit_log.hpp"
+#include "storage/sqlite/sqlite_test_support.hpp"
 #include "content/category_service.hpp"
 #include "content/site_service.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -38,7 +39,7 @@ protected:
         fs::remove_all(dir_);
         core::StorageConfig config;
         config.data_dir = dir_.string();
-        db_ = storage::open_sqlite(config, true).value();
+        db_ = storage::test_support::open_test_database(config).value();
         site_id_ = content::ensure_default_site(*db_).value();
         categories_ = std::make_unique<content::CategoryService>(*db_, site_id_);
         categories_->set_change_listener(&listener_);

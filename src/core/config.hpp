@@ -45,6 +45,8 @@ struct StorageConfig {
     std::uint64_t mmap_mib = 0;
     // SQLite's own page cache, per connection.
     unsigned cache_mib = 4;
+    // Connections each node keeps to PostgreSQL (when data_dir is a postgresql:// URL).
+    unsigned pg_pool_size = 8;
 };
 
 struct MediaConfig {

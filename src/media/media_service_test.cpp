@@ -1,4 +1,5 @@
 #include "media/media_service.hpp"
+#include "storage/sqlite/sqlite_test_support.hpp"
 
 #include "media/test_images.hpp"
 #include "media/variant_names.hpp"
@@ -49,7 +50,7 @@ protected:
         media_dir_ = directory_ / "media";
         core::StorageConfig config;
         config.data_dir = directory_.string();
-        auto opened = storage::open_sqlite(config, true);
+        auto opened = storage::test_support::open_test_database(config);
         ASSERT_TRUE(opened.has_value()) << opened.error().detail;
         database_ = std::move(*opened);
         for (auto [name, host] : {std::pair{"Cổng thông tin điện tử huyện Thọ Xuân", ""}, std::pair{"Xã Xuân Hòa", "xuanhoa.example"}}) {

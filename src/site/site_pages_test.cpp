@@ -1,4 +1,5 @@
 #include "site/site_pages.hpp"
+#include "storage/sqlite/sqlite_test_support.hpp"
 
 #include "site/routes.hpp"
 
@@ -58,7 +59,7 @@ protected:
         std::filesystem::create_directories(dir_);
         core::StorageConfig config;
         config.data_dir = dir_.string();
-        auto opened = storage::open_sqlite(config, true);
+        auto opened = storage::test_support::open_test_database(config);
         ASSERT_TRUE(opened) << opened.error().detail;
         db_ = std::move(*opened);
 

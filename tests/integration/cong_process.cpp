@@ -89,7 +89,13 @@ CongProcess::CongProcess() {
     std::string pattern = (fs::temp_directory_path() / "cong-test-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     data_dir_ = pattern + "/data";
+    database_ = data_dir_;
     log_path_ = pattern + "/server.log";
+}
+
+CongProcess::CongProcess(std::string database_url, std::string media_dir) : CongProcess() {
+    database_ = std::move(database_url);
+    media_dir_ = std::move(media_dir);
 }
 
 CongProcess::~CongProcess() {
@@ -109,7 +115,7 @@ CongProcess::~CongProcess() {
 CommandResult CongProcess::run(std::vector<std::string> args, const std::string& input) const {
     args.insert(args.begin(), CONG_BINARY);
     args.push_back("--data");
-    args.push_back(data_dir_);
+    args.push_back(database_);
     std::string err_path = fs::path(data_dir_).parent_path() / "command.err";
     int in_pipe[2], out_pipe[2];
     if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
@@ -171,7 +177,8 @@ void CongProcess::start(std::vector<std::string> extra_env) {
         static char login[] = "CONG_LIMITS_LOGIN_PER_MINUTE=1000000";
         for (char* lifted : {search, writes, login}) ::putenv(lifted);
         for (auto& e : extra_env) ::putenv(e.data());
-        std::vector<std::string> args{CONG_BINARY, "serve", "--data", data_dir_, "--listen", "127.0.0.1:0"};
+        std::vector<std::string> args{CONG_BINARY, "serve", "--data", database_, "--listen", "127.0.0.1:0"};
+        if (!media_dir_.empty()) args.insert(args.end(), {"--media", media_dir_});
         auto argv = c_args(args);
         ::execv(argv[0], argv.data());
         ::_exit(127);

@@ -25,6 +25,9 @@ struct HttpResult {
 class CongProcess {
 public:
     CongProcess();  // creates an empty temporary data directory
+    // A node of a PostgreSQL installation: commands get --data database_url and the server --media media_dir,
+    // a directory several nodes may share. The log and scratch files stay in a temporary directory.
+    CongProcess(std::string database_url, std::string media_dir);
     ~CongProcess();  // stops the server (SIGTERM, then SIGKILL) and removes the directory
     CongProcess(const CongProcess&) = delete;
     CongProcess& operator=(const CongProcess&) = delete;
@@ -35,6 +38,8 @@ public:
     // `cong init` (with --demo when asked), then an admin account with an API token.
     void init(bool demo = false);
     const std::string& token() const { return token_; }
+    // Another node's token: nodes of one database share its accounts.
+    void set_token(std::string token) { token_ = std::move(token); }
 
     // Starts `cong serve` on 127.0.0.1:0 and waits for its "listening" line to learn the port.
     void start(std::vector<std::string> extra_env = {});
@@ -57,6 +62,8 @@ public:
 
 private:
     std::string data_dir_;
+    std::string database_;   // what --data gets: data_dir_, or a PostgreSQL URL
+    std::string media_dir_;  // --media of the server; empty: the default beside the SQLite database
     std::string log_path_;
     std::string token_;
     pid_t pid_ = -1;

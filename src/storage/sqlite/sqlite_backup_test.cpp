@@ -34,7 +34,7 @@ void write_text_file(const std::string& path, const std::string& text) {
 
 TEST(Backup, CopyWhileAnotherThreadWritesHoldsEveryRowCommittedBeforeItAndIsConsistent) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     auto seed_rows = seed(*database);
     ASSERT_TRUE(database->write([&](Tx& tx) -> Result<void> {
         for (int n = 0; n < 3000; ++n) CONG_TRY_VOID(write_article_with_photo(tx, seed_rows, n));
@@ -93,7 +93,7 @@ TEST(Backup, CopyWhileAnotherThreadWritesHoldsEveryRowCommittedBeforeItAndIsCons
 
 TEST(Backup, RefusesToOverwriteAnExistingFile) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     auto target = dir.file("existing.db");
     write_text_file(target, "keep me");
     auto backed_up = database->backup_to(target);
@@ -107,7 +107,7 @@ TEST(Backup, RefusesToOverwriteAnExistingFile) {
 
 TEST(Backup, IntoAMissingDirectoryFailsAndLeavesNothing) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     auto target = dir.file("no/such/dir/backup.db");
     auto backed_up = database->backup_to(target);
     ASSERT_FALSE(backed_up);
@@ -117,7 +117,7 @@ TEST(Backup, IntoAMissingDirectoryFailsAndLeavesNothing) {
 
 TEST(CheckCongDatabase, AcceptsALiveCongDatabase) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     auto checked = check_cong_database(sqlite_path(dir.path()));
     EXPECT_TRUE(checked) << checked.error().detail;
 }
@@ -163,7 +163,7 @@ TEST(CheckCongDatabase, RefusesAnotherApplicationsSqliteDatabase) {
 
 TEST(CheckCongDatabase, RefusesADamagedCopy) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     auto seed_rows = seed(*database);
     ASSERT_TRUE(database->write([&](Tx& tx) -> Result<void> {
         for (int n = 0; n < 200; ++n) CONG_TRY_VOID(write_article_with_photo(tx, seed_rows, n));

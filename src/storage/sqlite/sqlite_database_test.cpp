@@ -71,7 +71,7 @@ TEST(SqliteDatabase, CreatingMakesTheDataAndMediaDirectories) {
 
 TEST(SqliteDatabase, MigrationsCreateTheGoldenSchema) {
     TempDir dir;
-    open_database(dir.path()).reset();
+    open_sqlite_database(dir.path()).reset();
     auto actual = dump_schema(sqlite_path(dir.path()));
 
     const char* source_dir = std::getenv("CONG_SOURCE_DIR");
@@ -88,7 +88,7 @@ TEST(SqliteDatabase, MigrationsCreateTheGoldenSchema) {
 
 TEST(SqliteDatabase, SchemaVersionIsTheNewestMigrationAndFilesAreStampedAsCong) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     auto version = database->schema_version();
     ASSERT_TRUE(version);
     EXPECT_EQ(*version, sqlite_migrations().back().version);
@@ -111,7 +111,7 @@ TEST(SqliteDatabase, ReopeningAppliesNoMigrationTwiceAndKeepsTheData) {
     TempDir dir;
     auto path = sqlite_path(dir.path());
     {
-        auto database = open_database(dir.path());
+        auto database = open_sqlite_database(dir.path());
         ASSERT_TRUE(database->write([](Tx& tx) { return insert_site(tx, "xuanlap.gov.vn"); }));
     }
     auto first_applied_at = query_int(path, "SELECT applied_at FROM schema_migrations WHERE version = 1");
@@ -140,7 +140,7 @@ TEST(SqliteDatabase, RefusesToOpenAnotherApplicationsDatabaseAndLeavesItUntouche
 
 TEST(SqliteDatabase, RefusesADatabaseFromANewerCong) {
     TempDir dir;
-    open_database(dir.path()).reset();
+    open_sqlite_database(dir.path()).reset();
     {
         sqlite3* db = nullptr;
         sqlite3_open(sqlite_path(dir.path()).c_str(), &db);
@@ -156,7 +156,7 @@ TEST(SqliteDatabase, RefusesADatabaseFromANewerCong) {
 
 TEST(SqliteDatabase, WriteThatReturnsAnErrorRollsBackEverything) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     auto result = database->write([](Tx& tx) -> Result<void> {
         CONG_TRY_VOID(insert_site(tx, "a.gov.vn"));
         CONG_TRY_VOID(insert_site(tx, "b.gov.vn"));
@@ -169,7 +169,7 @@ TEST(SqliteDatabase, WriteThatReturnsAnErrorRollsBackEverything) {
 
 TEST(SqliteDatabase, WriteThatThrowsRollsBackRethrowsAndLeavesTheDatabaseUsable) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     EXPECT_THROW(database->write([](Tx& tx) -> Result<void> {
         CONG_TRY_VOID(insert_site(tx, "a.gov.vn"));
         throw std::logic_error("bug");
@@ -192,7 +192,7 @@ TEST(SqliteDatabase, ReadThatThrowsRethrowsAndGivesItsConnectionBack) {
 
 TEST(SqliteDatabase, ReaderKeepsItsSnapshotWhileAWriterCommits) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     ASSERT_TRUE(database->write([](Tx& tx) { return insert_site(tx, "first.gov.vn"); }));
 
     std::mutex mutex;
@@ -255,7 +255,7 @@ TEST(SqliteDatabase, MoreThreadsThanReadConnectionsAllGetServed) {
 
 TEST(SqliteDatabase, NestedWriteReusesTheTransactionAndAFailingInnerStepUndoesOnlyItself) {
     TempDir dir;
-    auto database = open_database(dir.path());
+    auto database = open_sqlite_database(dir.path());
     auto result = database->write([&](Tx& tx) -> Result<void> {
         CONG_TRY_VOID(insert_site(tx, "outer.gov.vn"));
         // A nested read sees the outer write's own changes.
@@ -298,7 +298,7 @@ TEST(SqliteDatabase, WriteWaitingForAnotherProcessLockAnswersBusy) {
 // even if the process dies the next instant without closing anything.
 TEST(SqliteDatabase, AcknowledgedWriteSurvivesAKilledProcess) {
     TempDir dir;
-    open_database(dir.path()).reset();
+    open_sqlite_database(dir.path()).reset();
     pid_t child = fork();
     ASSERT_NE(child, -1);
     if (child == 0) {

@@ -1,4 +1,5 @@
-// Test support for the SQLite storage tests: a fresh temporary data directory and rows to build on.
+// Test support for the storage tests of every folder: a fresh database per test (SQLite in a temporary
+// directory, or PostgreSQL when CONG_TEST_POSTGRES_URL is set) and rows to build on.
 #pragma once
 
 #include "core/config.hpp"
@@ -26,8 +27,31 @@ private:
 };
 
 core::StorageConfig test_config(const std::string& data_dir);
-// Creates (or opens) the database in data_dir; fails the test when it cannot.
+// Creates (or opens) the database in data_dir; fails the test when it cannot. Under CONG_TEST_POSTGRES_URL
+// it is a fresh PostgreSQL database instead (see open_test_database); data_dir then holds only media files.
 std::unique_ptr<Database> open_database(const std::string& data_dir);
+
+// Always SQLite, whatever CONG_TEST_POSTGRES_URL says: for the tests of the SQLite engine itself (its file,
+// pragmas, backup, migrations of old files), which keep testing SQLite when the suite runs on PostgreSQL.
+std::unique_ptr<Database> open_sqlite_database(const std::string& data_dir);
+
+// The server the tests run against, from CONG_TEST_POSTGRES_URL (postgresql://cong@127.0.0.1:55432/postgres),
+// or empty: then every test uses SQLite.
+std::string postgres_test_url();
+inline bool testing_postgres() { return !postgres_test_url().empty(); }
+
+// The database of one test, created as `cong init` would: SQLite in config.data_dir, or, when
+// CONG_TEST_POSTGRES_URL is set, a new empty PostgreSQL database (CREATE DATABASE cong_test_<pid>_<n>) that
+// is dropped when the returned Database is destroyed, so tests stay independent on both engines.
+// Service tests call this where they called open_sqlite(config, true).
+Result<std::unique_ptr<Database>> open_test_database(const core::StorageConfig& config);
+
+// Skips a test that is about SQLite itself (its file, pragmas, backup API) when the tests run on PostgreSQL.
+#define CONG_SKIP_ON_POSTGRES(why)                                            \
+    if (::cong::storage::test_support::testing_postgres()) {                  \
+        GTEST_SKIP() << "SQLite only: " << (why);                             \
+    }                                                                         \
+    static_assert(true)
 
 core::Timestamp at(std::int64_t unix_seconds);
 
