@@ -200,7 +200,7 @@ http::Response TargetApi::create_criteria_set(const http::Request& request) {
     };
     auto input = read();
     if (!input) return error_response(request, input.error());
-    auto set = ntm.create_set(*input, *user);
+    auto set = ntm.create_set(*input, *user, request.remote_address);
     if (!set) return error_response(request, set.error());
     return json_response(set_json(*set), 201);
 }
@@ -267,7 +267,7 @@ http::Response TargetApi::create_commune(const http::Request& request) {
                                  "\"commune\" hoặc \"district\"");
     if (!unit_level) return error_response(request, unit_level.error());
     input.unit_level = *unit_level;
-    auto commune = ntm.add_commune(input, *user);
+    auto commune = ntm.add_commune(input, *user, request.remote_address);
     if (!commune) return error_response(request, commune.error());
     return json_response(
         json::object{{"id", commune->id},
@@ -302,7 +302,7 @@ http::Response TargetApi::create_assessment(const http::Request& request) {
     };
     auto input = read();
     if (!input) return error_response(request, input.error());
-    auto assessment = ntm.record_assessment(*id, *input, *user);
+    auto assessment = ntm.record_assessment(*id, *input, *user, request.remote_address);
     if (!assessment) return error_response(request, assessment.error());
     return json_response(json::object{{"id", assessment->id},
                                       {"commune_id", assessment->commune_id},
@@ -343,7 +343,7 @@ http::Response NtmApi::set_commune_zone(const http::Request& request) {
     auto zone = string_field(*body, "zone");
     if (!zone) return error_response(request, zone.error());
     if (!*zone) return error_response(request, wrong_type("zone", "mã vùng/nhóm xã của bộ tiêu chí"));
-    auto done = ntm.set_commune_zone(*set_id, *commune_id, **zone, *user);
+    auto done = ntm.set_commune_zone(*set_id, *commune_id, **zone, *user, request.remote_address);
     if (!done) return error_response(request, done.error());
     return json_response(json::object{{"set_id", *set_id}, {"commune_id", *commune_id}, {"zone", **zone}});
 }
@@ -374,7 +374,7 @@ http::Response NtmApi::create_indicator_assessment(const http::Request& request)
     };
     auto input = read();
     if (!input) return error_response(request, input.error());
-    auto assessment = ntm.record_indicator_assessment(*id, *input, *user);
+    auto assessment = ntm.record_indicator_assessment(*id, *input, *user, request.remote_address);
     if (!assessment) return error_response(request, assessment.error());
     return json_response(json::object{{"id", assessment->id},
                                       {"commune_id", assessment->commune_id},

@@ -1,7 +1,9 @@
 #include "targets/ntm_service.hpp"
 
+#include "audit/audit_log.hpp"
 #include "core/text_field.hpp"
 #include "core/vietnamese.hpp"
+#include "targets/csv.hpp"
 #include "targets/summary.hpp"
 
 #include <unicode/coll.h>
@@ -122,7 +124,8 @@ void sort_vietnamese(std::vector<std::string>& names) {
     std::stable_sort(names.begin(), names.end(), vietnamese_less);
 }
 
-Result<model::CriteriaSet> NtmService::create_set(const CriteriaSetInput& input, const model::User& user) {
+Result<model::CriteriaSet> NtmService::create_set(const CriteriaSetInput& input, const model::User& user,
+                                                  const std::string& ip) {
     CONG_TRY_VOID(require_planner(user));
     model::CriteriaSet set;
     CONG_TRY(title, line(input.title, 300, core::Required::Yes, "title", "Tên bộ tiêu chí"));
@@ -243,6 +246,12 @@ Result<model::CriteriaSet> NtmService::create_set(const CriteriaSetInput& input,
                 CONG_TRY_VOID(tx.targets().insert_threshold(threshold));
             }
         }
+        CONG_TRY_VOID(audit::record(tx, audit::Actor::user(user, ip),
+                                    {.action = "ntm.set.create",
+                                     .object_type = "criteria_set",
+                                     .object_id = set.id,
+                                     .site_id = site_id_,
+                                     .detail = set.title + " (" + std::to_string(input.criteria.size()) + " tiêu chí)"}));
         return set;
     });
 }
@@ -255,7 +264,8 @@ Result<std::optional<model::CriteriaSet>> NtmService::find_set_by_slug(std::stri
     return db_.read([&](storage::Tx& tx) { return tx.targets().find_criteria_set_by_slug(site_id_, slug); });
 }
 
-Result<model::Commune> NtmService::add_commune(const CommuneInput& input, const model::User& user) {
+Result<model::Commune> NtmService::add_commune(const CommuneInput& input, const model::User& user,
+                                               const std::string& ip) {
     CONG_TRY_VOID(require_planner(user));
     CONG_TRY(name, line(input.name, 150, core::Required::Yes, "name", "Tên xã"));
     model::Commune commune{
@@ -276,12 +286,18 @@ Result<model::Commune> NtmService::add_commune(const CommuneInput& input, const 
             return Error{Errc::Conflict, "Đã có xã tên \"" + commune.name + "\"", "name"};
         if (!id) return id.error();
         commune.id = *id;
+        CONG_TRY_VOID(audit::record(tx, audit::Actor::user(user, ip),
+                                    {.action = "ntm.commune.create",
+                                     .object_type = "commune",
+                                     .object_id = commune.id,
+                                     .site_id = site_id_,
+                                     .detail = commune.name}));
         return commune;
     });
 }
 
 Result<model::CriterionAssessment> NtmService::record_assessment(std::int64_t set_id, const AssessmentInput& input,
-                                                                 const model::User& user) {
+                                                                 const model::User& user, const std::string& ip) {
     if (!valid_date(input.assessed_on))
         return Error{Errc::InvalidInput, "Ngày đánh giá phải có dạng YYYY-MM-DD, ví dụ 2024-03-31", "assessed_on"};
     CONG_TRY(evidence, core::clean_text_field(input.evidence, MAX_EVIDENCE_CHARS, core::Required::No,
@@ -307,12 +323,19 @@ Result<model::CriterionAssessment> NtmService::record_assessment(std::int64_t se
             .entered_at = core::now()};
         CONG_TRY(id, tx.targets().insert_assessment(assessment));
         assessment.id = id;
+        CONG_TRY_VOID(audit::record(tx, audit::Actor::user(user, ip),
+                                    {.action = "ntm.assessment.record",
+                                     .object_type = "commune",
+                                     .object_id = commune->id,
+                                     .site_id = site_id_,
+                                     .detail = commune->name + ", tiêu chí " + std::to_string(criterion->number) + ": " +
+                                               (input.met ? "đạt" : "chưa đạt") + " ngày " + input.assessed_on}));
         return assessment;
     });
 }
 
 Result<void> NtmService::set_commune_zone(std::int64_t set_id, std::int64_t commune_id, std::string_view zone_code,
-                                          const model::User& user) {
+                                          const model::User& user, const std::string& ip) {
     CONG_TRY_VOID(require_planner(user));
     return db_.write([&](storage::Tx& tx) -> Result<void> {
         CONG_TRY(set, tx.targets().find_criteria_set(set_id));
@@ -323,13 +346,20 @@ Result<void> NtmService::set_commune_zone(std::int64_t set_id, std::int64_t comm
         auto zone = std::find_if(zones.begin(), zones.end(), [&](const model::NtmZone& z) { return z.code == zone_code; });
         if (zone == zones.end())
             return Error{Errc::InvalidInput, "Bộ tiêu chí không có vùng/nhóm xã này", "zone"};
-        return tx.targets().set_commune_zone({.commune_id = commune_id, .set_id = set_id, .zone_id = zone->id});
+        CONG_TRY_VOID(tx.targets().set_commune_zone({.commune_id = commune_id, .set_id = set_id, .zone_id = zone->id}));
+        return audit::record(tx, audit::Actor::user(user, ip),
+                             {.action = "ntm.commune.zone",
+                              .object_type = "commune",
+                              .object_id = commune_id,
+                              .site_id = site_id_,
+                              .detail = commune->name + " → " + zone->code + " (" + set->title + ")"});
     });
 }
 
 Result<model::IndicatorAssessment> NtmService::record_indicator_assessment(std::int64_t set_id,
                                                                            const IndicatorAssessmentInput& input,
-                                                                           const model::User& user) {
+                                                                           const model::User& user,
+                                                                           const std::string& ip) {
     if (!valid_date(input.assessed_on))
         return Error{Errc::InvalidInput, "Ngày đánh giá phải có dạng YYYY-MM-DD, ví dụ 2024-03-31", "assessed_on"};
     if (input.value && !finite_figure(*input.value))
@@ -360,6 +390,15 @@ Result<model::IndicatorAssessment> NtmService::record_indicator_assessment(std::
             .entered_at = core::now()};
         CONG_TRY(id, tx.targets().insert_indicator_assessment(assessment));
         assessment.id = id;
+        std::string finding = input.value ? "số liệu " + csv_number(*input.value) : std::string();
+        if (input.met) finding += (finding.empty() ? "" : ", ") + std::string(*input.met ? "đạt" : "chưa đạt");
+        CONG_TRY_VOID(audit::record(tx, audit::Actor::user(user, ip),
+                                    {.action = "ntm.indicator.record",
+                                     .object_type = "commune",
+                                     .object_id = commune->id,
+                                     .site_id = site_id_,
+                                     .detail = commune->name + ", chỉ tiêu " + indicator->code + ": " + finding +
+                                               " ngày " + input.assessed_on}));
         return assessment;
     });
 }

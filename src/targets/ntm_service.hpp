@@ -135,21 +135,25 @@ public:
     NtmService(storage::Database& db, std::int64_t site_id) : db_(db), site_id_(site_id) {}
 
     // Approvers and administrators define sets and communes; any editor records assessments.
-    core::Result<model::CriteriaSet> create_set(const CriteriaSetInput& input, const model::User& user);
+    // Every write is recorded in the audit log, in its own transaction, with the client's address ip.
+    core::Result<model::CriteriaSet> create_set(const CriteriaSetInput& input, const model::User& user,
+                                                const std::string& ip = {});
     core::Result<std::vector<model::CriteriaSet>> list_sets();
     core::Result<std::optional<model::CriteriaSet>> find_set_by_slug(std::string_view slug);
-    core::Result<model::Commune> add_commune(const CommuneInput& input, const model::User& user);
+    core::Result<model::Commune> add_commune(const CommuneInput& input, const model::User& user,
+                                             const std::string& ip = {});
     // NotFound for an unknown set, commune or criterion number; InvalidInput for a malformed date.
     core::Result<model::CriterionAssessment> record_assessment(std::int64_t set_id, const AssessmentInput& input,
-                                                               const model::User& user);
+                                                               const model::User& user, const std::string& ip = {});
     // Puts a commune in a region or commune group of the set: its thresholds follow from it.
     core::Result<void> set_commune_zone(std::int64_t set_id, std::int64_t commune_id, std::string_view zone_code,
-                                        const model::User& user);
+                                        const model::User& user, const std::string& ip = {});
     // NotFound for an unknown set, commune or indicator code; InvalidInput for a malformed date or figure, or a
     // finding with neither a figure nor a yes/no.
     core::Result<model::IndicatorAssessment> record_indicator_assessment(std::int64_t set_id,
                                                                          const IndicatorAssessmentInput& input,
-                                                                         const model::User& user);
+                                                                         const model::User& user,
+                                                                         const std::string& ip = {});
     // Every current unit of the set's level with each criterion's status — from its indicators, judged against
     // the unit's own thresholds, unless a newer finding was made for the whole criterion — and the roll-up.
     core::Result<SetStanding> standing(std::int64_t set_id);

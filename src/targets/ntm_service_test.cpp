@@ -1,5 +1,7 @@
 #include "targets/ntm_service.hpp"
 
+#include "audit/audit_log.hpp"
+
 #include "auth/test_database.hpp"
 
 #include <gtest/gtest.h>
@@ -96,6 +98,25 @@ TEST_F(NtmServiceTest, ACommuneMeetingAllNineteenCriteriaIsEligibleForRecognitio
     EXPECT_EQ(standing->met_by_criterion[0], 2);
     EXPECT_EQ(standing->met_by_criterion[17], 1);
     EXPECT_EQ(standing->summary, "có 01/02 xã đạt đủ 19/19 tiêu chí");
+}
+
+TEST_F(NtmServiceTest, EveryChangeIsInTheAuditLogWithWhoAndFromWhere) {
+    NtmService service{db_.get(), site_id_};
+    auto set = set_318(service);
+    auto xa = commune(service, "Xã Xuân Tín");
+    ASSERT_TRUE(service.record_assessment(
+        set.id, {.commune_id = xa, .criterion_number = 2, .met = true, .assessed_on = "2024-03-31"}, editor_,
+        "10.0.0.7"));
+    auto log = audit::list(db_.get(), {});
+    ASSERT_TRUE(log);
+    ASSERT_EQ(log->entries.size(), 3u);
+    EXPECT_EQ(log->entries[0].action, "ntm.assessment.record");
+    EXPECT_EQ(log->entries[0].login, "bientap");
+    EXPECT_EQ(log->entries[0].ip, "10.0.0.7");
+    EXPECT_EQ(log->entries[0].detail, "Xã Xuân Tín, tiêu chí 2: đạt ngày 2024-03-31");
+    EXPECT_EQ(log->entries[1].action, "ntm.commune.create");
+    EXPECT_EQ(log->entries[2].action, "ntm.set.create");
+    EXPECT_NE(log->entries[2].detail.find("19 tiêu chí"), std::string::npos);
 }
 
 TEST_F(NtmServiceTest, TheNewestAssessmentIsTheCurrentStatus) {
