@@ -105,7 +105,9 @@ Server::Impl::Impl(const core::HttpConfig& http_config, const Router& route_tabl
 Server::Impl::~Impl() {
     // A handler still running would post its result to a context; it must finish before they go.
     handler_pool.join();
+    // The timers belong to the first worker's context: they go before it does.
     signals.reset();
+    memory_timer.reset();
     workers.clear();
 }
 
