@@ -1,5 +1,6 @@
 #include "cache/page_cache.hpp"
 
+#include "core/prometheus.hpp"
 #include "http/compression.hpp"
 #include "http/response_policy.hpp"
 
@@ -290,19 +291,7 @@ PageCacheStats PageCache::stats() const {
 void PageCache::write_metrics(std::string& out) const {
     auto s = stats();
     auto metric = [&](std::string_view name, std::string_view type, std::string_view help, std::uint64_t value) {
-        out += "# HELP ";
-        out += name;
-        out += ' ';
-        out += help;
-        out += "\n# TYPE ";
-        out += name;
-        out += ' ';
-        out += type;
-        out += '\n';
-        out += name;
-        out += ' ';
-        out += std::to_string(value);
-        out += '\n';
+        core::append_metric(out, name, type, help, value);
     };
     metric("cong_page_cache_hits_total", "counter", "Requests answered from the page cache.", s.hits);
     metric("cong_page_cache_misses_total", "counter", "GET and HEAD requests the page cache did not have.", s.misses);

@@ -2,6 +2,7 @@
 
 #include "cluster/pg_session.hpp"
 #include "core/log.hpp"
+#include "core/prometheus.hpp"
 #include "storage/postgres/pg_connection.hpp"
 
 #include <poll.h>
@@ -243,19 +244,7 @@ ChangeNotifierStats ChangeNotifier::stats() const {
 void ChangeNotifier::write_metrics(std::string& out) const {
     auto s = stats();
     auto metric = [&](std::string_view name, std::string_view type, std::string_view help, std::uint64_t value) {
-        out += "# HELP ";
-        out += name;
-        out += ' ';
-        out += help;
-        out += "\n# TYPE ";
-        out += name;
-        out += ' ';
-        out += type;
-        out += '\n';
-        out += name;
-        out += ' ';
-        out += std::to_string(value);
-        out += '\n';
+        core::append_metric(out, name, type, help, value);
     };
     metric("cong_cluster_notifications_sent_total", "counter",
            "Change notifications sent to the other nodes (NOTIFY payloads).", s.sent);
