@@ -2,6 +2,7 @@
 
 #include "core/text_field.hpp"
 #include "core/vietnamese.hpp"
+#include "search/article_index.hpp"
 
 #include <algorithm>
 
@@ -161,20 +162,8 @@ Result<model::Article> ArticleService::apply(storage::Tx& tx, model::Article art
     }
     CONG_TRY_VOID(tx.articles().set_article_media(article.id, media_ids));
     // The search index changes in the same transaction as the article, so it is never stale.
-    CONG_TRY_VOID(index_for_search(tx, article, found));
+    CONG_TRY_VOID(tx.search().index_article(article, search::photo_captions(article, found)));
     return article;
-}
-
-Result<void> ArticleService::index_for_search(storage::Tx& tx, const model::Article& article,
-                                              const std::vector<model::Media>& media) {
-    // The body's text holds the captions written in the article; the photos' own captions come from here.
-    std::string captions;
-    for (const auto& photo : media) {
-        if (photo.caption.empty() || article.cover_media_id == photo.id) continue;
-        if (!captions.empty()) captions += "\n";
-        captions += photo.caption;
-    }
-    return tx.search().index_article(article, captions);
 }
 
 Result<int> ArticleService::reindex_search() {
@@ -184,9 +173,7 @@ Result<int> ArticleService::reindex_search() {
         for (auto id : ids) {
             CONG_TRY(article, tx.articles().find_article(id));
             if (!article) continue;
-            CONG_TRY(media_ids, tx.articles().list_article_media(id));
-            CONG_TRY(media, tx.media().find_media_by_ids(media_ids));
-            CONG_TRY_VOID(index_for_search(tx, *article, media));
+            CONG_TRY_VOID(search::reindex_article(tx, *article));
             ++indexed;
         }
         return indexed;
@@ -309,9 +296,7 @@ Result<std::vector<model::Article>> ArticleService::publish_due(core::Timestamp 
             if (!article || article->status != ArticleStatus::Scheduled) continue;
             article->status = ArticleStatus::Published;
             CONG_TRY_VOID(tx.articles().update_article(*article));
-            CONG_TRY(media_ids, tx.articles().list_article_media(id));
-            CONG_TRY(media, tx.media().find_media_by_ids(media_ids));
-            CONG_TRY_VOID(index_for_search(tx, *article, media));
+            CONG_TRY_VOID(search::reindex_article(tx, *article));
             auto detail = article->title + " (hẹn giờ " + core::format_vi_date_time(*article->published_at) + ")";
             CONG_TRY_VOID(audit::record(tx, audit::Actor::system("system:scheduler"),
                                         {"article.publish_scheduled", "article", id, site_id_, std::move(detail)}));

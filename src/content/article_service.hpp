@@ -149,8 +149,6 @@ public:
     core::Result<int> reindex_search();
 
 private:
-    core::Result<void> index_for_search(storage::Tx& tx, const model::Article& article,
-                                        const std::vector<model::Media>& media);
     core::Result<model::Article> apply(storage::Tx& tx, model::Article article, const ArticleInput& input,
                                        const model::User& user);
     // The revision and the audit entry of one save; action empty: derived from the status change.

@@ -358,7 +358,9 @@ CREATE TABLE search_synonyms (
     expansion    TEXT NOT NULL
 ) STRICT;
 
-CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search_index, row);
+CREATE TABLE search_terms (
+    term TEXT NOT NULL PRIMARY KEY
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE sessions (
     id                    INTEGER PRIMARY KEY,

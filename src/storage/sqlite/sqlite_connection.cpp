@@ -109,6 +109,8 @@ void Statement::reset() {
 
 std::int64_t Statement::changes() const { return sqlite3_changes64(connection_->handle()); }
 
+std::int64_t Statement::last_insert_rowid() const { return sqlite3_last_insert_rowid(connection_->handle()); }
+
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }

@@ -65,6 +65,8 @@ public:
     void reset();
     // Rows inserted, updated or deleted by the last completed statement of the connection.
     std::int64_t changes() const;
+    // The rowid of the connection's last successful INSERT.
+    std::int64_t last_insert_rowid() const;
 
     // Columns of the current row, 0-based.
     bool is_null(int column) const;

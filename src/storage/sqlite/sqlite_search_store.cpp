@@ -141,9 +141,9 @@ struct FieldKeys {
     std::string exact;
 };
 
-FieldKeys field_keys(std::string_view text) {
+FieldKeys field_keys(const std::vector<core::SearchToken>& tokens) {
     FieldKeys keys;
-    for (auto& token : core::tokenize_for_search(text)) {
+    for (const auto& token : tokens) {
         if (!keys.folded.empty()) {
             keys.folded += ' ';
             keys.exact += ' ';
@@ -158,18 +158,10 @@ FieldKeys field_keys(std::string_view text) {
 // FTS5 merges the doclists of every term beginning "thuo" into memory, 8–11 ms at 100,000 articles,
 // and again for each of the count, window, rank and frequency statements of one search. The terms
 // themselves are few; spelled out as ("thuoi" OR "thuon" OR "thuong") the same match is read
-// incrementally like any word (0.1 ms). The terms come from the index's vocabulary (search_vocab), read
-// once per search: the last expansion is kept per connection while the database has not changed.
+// incrementally like any word (0.1 ms). The terms come from search_terms (migration 0012), which
+// index_article keeps: the folded words longer than the prefix index.
 constexpr std::size_t INDEXED_PREFIX_CHARS = 3;
 constexpr std::size_t MAX_PREFIX_TERMS = 64;  // more: leave the prefix to FTS5
-
-struct PrefixCache {
-    sqlite3* db = nullptr;
-    std::int64_t data_version = -1;
-    std::int64_t total_changes = -1;
-    std::string prefix;
-    std::optional<std::vector<std::string>> terms;
-};
 
 std::size_t utf8_chars(std::string_view text) {
     std::size_t n = 0;
@@ -179,13 +171,7 @@ std::size_t utf8_chars(std::string_view text) {
 
 // The terms of the index beginning with prefix; nullopt when there are more than MAX_PREFIX_TERMS.
 Result<std::optional<std::vector<std::string>>> prefix_terms(Connection& connection, const std::string& prefix) {
-    thread_local PrefixCache cache;
-    CONG_TRY(version, connection.query_int64("PRAGMA data_version"));
-    std::int64_t changes = sqlite3_total_changes64(connection.handle());
-    if (cache.db == connection.handle() && cache.data_version == version && cache.total_changes == changes &&
-        cache.prefix == prefix)
-        return cache.terms;
-    CONG_TRY(statement, connection.prepare("SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT ?"));
+    CONG_TRY(statement, connection.prepare("SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?"));
     // 0xFF never occurs in UTF-8, so prefix + "\xff" sorts after every term beginning with prefix.
     std::string upper = prefix + '\xff';
     statement.bind_all(std::string_view(prefix), std::string_view(upper), std::int64_t(MAX_PREFIX_TERMS + 1));
@@ -195,10 +181,33 @@ Result<std::optional<std::vector<std::string>>> prefix_terms(Connection& connect
         if (!has_row) break;
         terms.push_back(statement.text(0));
     }
-    std::optional<std::vector<std::string>> found;
-    if (terms.size() <= MAX_PREFIX_TERMS) found = std::move(terms);
-    cache = PrefixCache{connection.handle(), version, changes, prefix, found};
-    return found;
+    if (terms.size() > MAX_PREFIX_TERMS) return std::optional<std::vector<std::string>>{};
+    return std::optional<std::vector<std::string>>{std::move(terms)};
+}
+
+// The folded words of an article that a prefix may have to be spelled out into, as a JSON array of
+// distinct strings for json_each: one statement per article instead of one per word.
+std::string prefix_terms_json(const std::vector<const std::vector<core::SearchToken>*>& fields) {
+    std::vector<std::string_view> terms;
+    for (const auto* tokens : fields)
+        for (const auto& token : *tokens)
+            if (utf8_chars(token.folded) > INDEXED_PREFIX_CHARS) terms.push_back(token.folded);
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    std::string json = "[";
+    for (auto term : terms) {
+        if (json.size() > 1) json += ',';
+        json += '"';
+        for (char c : term) {
+            // Folded words are letters and digits; anything JSON would need escaped is escaped anyway.
+            if (c == '"' || c == '\\') json += '\\';
+            if (static_cast<unsigned char>(c) < 0x20) continue;
+            json += c;
+        }
+        json += '"';
+    }
+    json += ']';
+    return json;
 }
 
 // The match expression of a query, with every prefix longer than the indexed prefixes spelled out.
@@ -271,10 +280,14 @@ Result<void> SqliteSearchStore::index_article(const model::Article& article, std
                                           "published_at) VALUES (?, ?, ?, ?)"));
     visible.bind_all(article.id, article.site_id, article.category_id, *article.published_at);
     CONG_TRY_VOID(visible.run());
-    auto title = field_keys(article.title);
-    auto lead = field_keys(article.lead);
-    auto body = field_keys(article.body_text);
-    auto photo_captions = field_keys(captions);
+    auto title_tokens = core::tokenize_for_search(article.title);
+    auto lead_tokens = core::tokenize_for_search(article.lead);
+    auto body_tokens = core::tokenize_for_search(article.body_text);
+    auto caption_tokens = core::tokenize_for_search(captions);
+    auto title = field_keys(title_tokens);
+    auto lead = field_keys(lead_tokens);
+    auto body = field_keys(body_tokens);
+    auto photo_captions = field_keys(caption_tokens);
     std::string exact = title.exact;
     for (const auto* part : {&lead.exact, &body.exact, &photo_captions.exact}) {
         if (part->empty()) continue;
@@ -285,7 +298,10 @@ Result<void> SqliteSearchStore::index_article(const model::Article& article, std
              connection_.prepare("INSERT INTO search_index (rowid, title, lead, body, captions, exact) "
                                  "VALUES (?, ?, ?, ?, ?, ?)"));
     statement.bind_all(article.id, title.folded, lead.folded, body.folded, photo_captions.folded, exact);
-    return statement.run();
+    CONG_TRY_VOID(statement.run());
+    CONG_TRY(terms, connection_.prepare("INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)"));
+    terms.bind_all(prefix_terms_json({&title_tokens, &lead_tokens, &body_tokens, &caption_tokens}));
+    return terms.run();
 }
 
 Result<void> SqliteSearchStore::remove_article(std::int64_t article_id) {
