@@ -84,8 +84,12 @@ int serve_command(const core::Config& config, const std::string& media_dir) {
             if (!site.host.empty()) site_hosts.push_back(site.host);
     }
     cache::PageCache page_cache{{.max_bytes = config.cache.max_bytes, .site_hosts = std::move(site_hosts)}};
+    // Search answers are kept like pages, and dropped on every change of public content.
+    search::ResultCache search_cache;
+    core::ChangeListeners local_changes{{&page_cache, &search_cache}};
     // Every kept page carries its site's tag, so dropping the tags of every site drops every page.
-    auto drop_all_pages = [&db, &page_cache, known = std::set<std::int64_t>{*site_id}]() mutable {
+    auto drop_all_pages = [&db, &page_cache, &search_cache, known = std::set<std::int64_t>{*site_id}]() mutable {
+        search_cache.content_changed({});
         if (auto sites = (*db)->read([](storage::Tx& tx) { return tx.sites().list_sites(); })) {
             for (const auto& site : *sites) known.insert(site.id);
         }
@@ -93,12 +97,12 @@ int serve_command(const core::Config& config, const std::string& media_dir) {
         for (auto id : known) tags.push_back(core::site_tag(id));
         page_cache.content_changed(tags);
     };
-    // Services tell this of their changes: the page cache, and on PostgreSQL every other node as well.
-    core::ChangeListener* changes = &page_cache;
+    // Services tell this of their changes: the caches, and on PostgreSQL every other node as well.
+    core::ChangeListener* changes = &local_changes;
     std::unique_ptr<cluster::ChangeNotifier> notifier;
     if (clustered && config.cache.enabled) {
         notifier = std::make_unique<cluster::ChangeNotifier>(cluster::ChangeNotifierOptions{.url = config.storage.data_dir},
-                                                             page_cache, drop_all_pages);
+                                                             local_changes, drop_all_pages);
         changes = notifier.get();
     }
     content::PublishedContent published{**db, *site_id};
@@ -143,7 +147,7 @@ int serve_command(const core::Config& config, const std::string& media_dir) {
                                    .upload_gate = admin::signed_in_gate(sessions)});
     admin::add_ocop_admin_routes(router, admin_shell, ocop_service, ntm_service);
     admin::add_target_admin_routes(router, admin_shell, target_service);
-    search::SearchService search{**db, *site_id};
+    search::SearchService search{**db, *site_id, config.cache.enabled ? &search_cache : nullptr};
     site::SitePages site_pages{published, media, core::now, &search};
     site::add_site_routes(router, site_pages);
     site::TargetPages target_pages{published, target_service, ntm_service, site_pages};
@@ -184,6 +188,7 @@ int serve_command(const core::Config& config, const std::string& media_dir) {
     if (config.cache.enabled) {
         server.set_response_cache(&page_cache);
         metrics.add_collector([&page_cache](std::string& out) { page_cache.write_metrics(out); });
+        metrics.add_collector([&search_cache](std::string& out) { search_cache.write_metrics(out); });
     }
     metrics.add_collector([&](std::string& out) {
         out += "# HELP cong_rate_limited_total Requests refused with 429 by a per-address rate limit.\n"

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cong::core {
@@ -22,5 +23,17 @@ inline std::string category_tag(std::int64_t id) { return "category:" + std::to_
 inline std::string site_tag(std::int64_t id) { return "site:" + std::to_string(id); }
 // Lists of the newest articles: home, feeds, sitemap.
 inline std::string listing_tag(std::int64_t site_id) { return "listing:" + std::to_string(site_id); }
+
+// Tells several listeners of every change, in order: the page cache and the search answers of one node.
+class ChangeListeners final : public ChangeListener {
+public:
+    explicit ChangeListeners(std::vector<ChangeListener*> listeners) : listeners_(std::move(listeners)) {}
+    void content_changed(const std::vector<std::string>& tags) override {
+        for (auto* listener : listeners_) listener->content_changed(tags);
+    }
+
+private:
+    std::vector<ChangeListener*> listeners_;
+};
 
 }  // namespace cong::core

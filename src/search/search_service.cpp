@@ -28,6 +28,21 @@ std::string ascii_lower(std::string_view text) {
     return out;
 }
 
+// 64-bit FNV-1a over every abbreviation and its full form: equal lists give equal fingerprints, and a
+// change gives another with certainty for all practical purposes (a collision is 1 in 2^64).
+std::string synonyms_fingerprint(const std::vector<storage::SearchSynonym>& synonyms) {
+    std::uint64_t hash = 14695981039346656037ull;
+    auto mix = [&](std::string_view text) {
+        for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+        hash = (hash ^ 0xFF) * 1099511628211ull;  // 0xFF never occurs in UTF-8: a separator no text holds
+    };
+    for (const auto& synonym : synonyms) {
+        mix(synonym.abbreviation);
+        mix(synonym.expansion);
+    }
+    return std::to_string(hash) + ';';
+}
+
 }  // namespace
 
 Result<core::Timestamp> parse_day(std::string_view text, std::string_view field) {
@@ -56,64 +71,82 @@ Result<SearchResults> SearchService::search(const SearchRequest& request, core::
         return Error{Errc::InvalidInput, "Số trang phải từ 1 đến " + std::to_string(MAX_PAGE) + ".", "page"};
     if (request.from && request.until && *request.until <= *request.from)
         return Error{Errc::InvalidInput, "Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc.", "from"};
-
-    return db_.read([&](storage::Tx& tx) -> Result<SearchResults> {
+    // The answer also depends on the synonym list, which the command line may change under a running
+    // server: a kept answer's key carries a fingerprint of the list read in the same snapshot as it.
+    auto key_of = [&](const std::vector<storage::SearchSynonym>& synonyms) {
+        return synonyms_fingerprint(synonyms) + result_cache_key(request);
+    };
+    if (cache_) {
+        CONG_TRY(synonyms, db_.read([](storage::Tx& tx) { return tx.search().list_synonyms(); }));
+        if (auto kept = cache_->find(key_of(synonyms))) return *kept;
+    }
+    auto generation = cache_ ? cache_->generation() : 0;
+    std::string key;
+    auto found = db_.read([&](storage::Tx& tx) -> Result<SearchResults> {
         CONG_TRY(synonyms, tx.search().list_synonyms());
-        CONG_TRY(parsed, parse_query(request.query, SynonymIndex::from(synonyms)));
-        SearchResults out;
-        out.page = request.page;
-        if (parsed.empty()) return out;
-        out.has_terms = true;
-
-        storage::SearchQuery query;
-        query.site_id = site_id_;
-        query.terms = search_terms(parsed);
-        query.from = request.from;
-        query.until = request.until;
-        query.now = now;
-        query.limit = RESULTS_PER_PAGE;
-        query.rank_window = RANK_WINDOW;
-        query.count_limit = COUNT_LIMIT;
-        query.offset = (request.page - 1) * RESULTS_PER_PAGE;
-        CONG_TRY(categories, tx.categories().list_categories(site_id_));
-        if (!request.category_slug.empty()) {
-            const model::Category* chosen = nullptr;
-            for (const auto& c : categories)
-                if (c.slug == request.category_slug) chosen = &c;
-            if (!chosen) return Error{Errc::InvalidInput, "Chuyên mục không tồn tại.", "category"};
-            query.category_ids = with_children(categories, chosen->id);
-        }
-
-        CONG_TRY(total, tx.search().count(query));
-        out.total_exact = total <= COUNT_LIMIT;
-        out.total = std::min<std::int64_t>(total, COUNT_LIMIT);
-        out.page_count = std::min(MAX_PAGE, int((out.total + RESULTS_PER_PAGE - 1) / RESULTS_PER_PAGE));
-        if (out.total == 0 || query.offset >= out.total) return out;
-        CONG_TRY(hits, tx.search().search(query));
-
-        auto terms = highlight_terms(parsed);
-        for (const auto& hit : hits) {
-            CONG_TRY(article, tx.articles().find_article(hit.article_id));
-            if (!article) continue;  // cannot happen inside one snapshot; never show a hole
-            SearchResult result;
-            result.title = highlight_all(article->title, terms);
-            // The snippet comes from where the words are: the body first, then the lead; with no
-            // visible match (an abbreviation's full form in a caption, say) the lead introduces it.
-            if (has_match(article->body_text, terms))
-                result.snippet = highlight_excerpt(article->body_text, terms);
-            else if (!article->lead.empty())
-                result.snippet = highlight_excerpt(article->lead, terms);
-            else
-                result.snippet = highlight_excerpt(article->body_text, terms);
-            article->body_json.clear();
-            article->body_text.clear();
-            for (const auto& c : categories)
-                if (c.id == article->category_id) result.category = c;
-            result.article = std::move(*article);
-            out.results.push_back(std::move(result));
-        }
-        return out;
+        if (cache_) key = key_of(synonyms);
+        return run_search(tx, request, now, synonyms);
     });
+    if (found && cache_) cache_->store(key, std::make_shared<const SearchResults>(*found), generation);
+    return found;
+}
+
+Result<SearchResults> SearchService::run_search(storage::Tx& tx, const SearchRequest& request, core::Timestamp now,
+                                               const std::vector<storage::SearchSynonym>& synonyms) {
+    CONG_TRY(parsed, parse_query(request.query, SynonymIndex::from(synonyms)));
+    SearchResults out;
+    out.page = request.page;
+    if (parsed.empty()) return out;
+    out.has_terms = true;
+
+    storage::SearchQuery query;
+    query.site_id = site_id_;
+    query.terms = search_terms(parsed);
+    query.from = request.from;
+    query.until = request.until;
+    query.now = now;
+    query.limit = RESULTS_PER_PAGE;
+    query.rank_window = RANK_WINDOW;
+    query.count_limit = COUNT_LIMIT;
+    query.offset = (request.page - 1) * RESULTS_PER_PAGE;
+    CONG_TRY(categories, tx.categories().list_categories(site_id_));
+    if (!request.category_slug.empty()) {
+        const model::Category* chosen = nullptr;
+        for (const auto& c : categories)
+            if (c.slug == request.category_slug) chosen = &c;
+        if (!chosen) return Error{Errc::InvalidInput, "Chuyên mục không tồn tại.", "category"};
+        query.category_ids = with_children(categories, chosen->id);
+    }
+
+    CONG_TRY(total, tx.search().count(query));
+    out.total_exact = total <= COUNT_LIMIT;
+    out.total = std::min<std::int64_t>(total, COUNT_LIMIT);
+    out.page_count = std::min(MAX_PAGE, int((out.total + RESULTS_PER_PAGE - 1) / RESULTS_PER_PAGE));
+    if (out.total == 0 || query.offset >= out.total) return out;
+    CONG_TRY(hits, tx.search().search(query));
+
+    auto terms = highlight_terms(parsed);
+    for (const auto& hit : hits) {
+        CONG_TRY(article, tx.articles().find_article(hit.article_id));
+        if (!article) continue;  // cannot happen inside one snapshot; never show a hole
+        SearchResult result;
+        result.title = highlight_all(article->title, terms);
+        // The snippet comes from where the words are: the body first, then the lead; with no
+        // visible match (an abbreviation's full form in a caption, say) the lead introduces it.
+        if (has_match(article->body_text, terms))
+            result.snippet = highlight_excerpt(article->body_text, terms);
+        else if (!article->lead.empty())
+            result.snippet = highlight_excerpt(article->lead, terms);
+        else
+            result.snippet = highlight_excerpt(article->body_text, terms);
+        article->body_json.clear();
+        article->body_text.clear();
+        for (const auto& c : categories)
+            if (c.id == article->category_id) result.category = c;
+        result.article = std::move(*article);
+        out.results.push_back(std::move(result));
+    }
+    return out;
 }
 
 Result<std::vector<storage::SearchSynonym>> SearchService::list_synonyms() {

@@ -7,6 +7,7 @@
 #include "model/article.hpp"
 #include "model/category.hpp"
 #include "search/highlight.hpp"
+#include "search/result_cache.hpp"
 #include "search/search_query.hpp"
 #include "storage/database.hpp"
 
@@ -59,7 +60,10 @@ core::Result<core::Timestamp> parse_day(std::string_view text, std::string_view 
 
 class SearchService {
 public:
-    SearchService(storage::Database& db, std::int64_t site_id) : db_(db), site_id_(site_id) {}
+    // cache: kept answers, or null to search every time. It must hear of every change of public content
+    // (it is a ChangeListener); a change of the synonym list needs no telling, the answers' keys carry it.
+    SearchService(storage::Database& db, std::int64_t site_id, ResultCache* cache = nullptr)
+        : db_(db), site_id_(site_id), cache_(cache) {}
 
     // Never finds drafts, pending articles or articles whose time has not come. Fails with
     // InvalidInput (field "q", "page", "category" or "from") for input it cannot read.
@@ -79,6 +83,10 @@ public:
 private:
     storage::Database& db_;
     std::int64_t site_id_;
+    ResultCache* cache_ = nullptr;
+
+    core::Result<SearchResults> run_search(storage::Tx& tx, const SearchRequest& request, core::Timestamp now,
+                                           const std::vector<storage::SearchSynonym>& synonyms);
 };
 
 }  // namespace cong::search
