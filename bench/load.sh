@@ -10,8 +10,10 @@
 #   DATA=dir       serve that data directory (e.g. from bench/dataset.sh) instead of a fresh demo portal
 #   DURATION=10s CONNECTIONS=64 change the wrk run; MODES="on nginx" skips the uncached run;
 #   PAGES="home article" measures only those (home category article search search2 rss).
-# Searches are never cached (every query is its own page): they are measured with the per-address search
-# limit lifted, and nginx's figure for them is for the saved result page, an upper bound no search reaches.
+# The page cache keeps no search pages (every query is its own page), but with the cache on, searches'
+# answers are kept (search::ResultCache) and a repeated query is not searched again; with it off every
+# request searches. They run with the per-address search limit lifted, and nginx's figure for them is for
+# the saved result page, an upper bound no search reaches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/rate_limits_off.sh
