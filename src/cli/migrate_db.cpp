@@ -582,6 +582,10 @@ Result<MigrationReport> migrate_database(const core::Config& config, const std::
         CONG_TRY(indexed, articles.reindex_search());
         report.articles_indexed += indexed;
     }
+    // Statistics for the planner, as after any bulk load: without them it guesses a handful of rows per
+    // table until autovacuum comes by, and a search then filters every article's index entry (120 ms
+    // instead of 10 for one common word on 20,000 articles).
+    CONG_TRY_VOID(pg->exec_script("ANALYZE"));
     return report;
 }
 

@@ -421,6 +421,11 @@ TEST(MigrateDb, TheDemoPortalMovesIntoPostgresWithEveryRowAndServesFromThere) {
             << table << "\n" << moved.out;
         EXPECT_EQ(match[1].str(), *pg_count) << table;
     }
+    // The planner has statistics at once, as after any bulk load, not only when autovacuum comes by.
+    auto analyzed = psql(target.url(), "SELECT count(*) FROM pg_stat_user_tables WHERE relname IN "
+                                       "('articles', 'search_articles') AND last_analyze IS NOT NULL");
+    ASSERT_TRUE(analyzed);
+    EXPECT_EQ(std::stol(*analyzed), 2);
 
     auto pg_categories = shell("psql -X -q -t -A -F '|' " + quoted(target.url()) + " -c " + quoted(categories_sql));
     auto pg_logo = shell("psql -X -q -t -A " + quoted(target.url()) + " -c " + quoted(logo_sql));
