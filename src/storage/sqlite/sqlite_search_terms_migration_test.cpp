@@ -1,15 +1,11 @@
 // Migration 0012 gives search as you type its own word list: a database indexed before it must find the
 // same words by prefix afterwards, without reindexing.
-#include "storage/migrations/migrations.hpp"
 #include "storage/sqlite/sqlite_migrations.hpp"
 #include "storage/sqlite/sqlite_search_store.hpp"
 #include "storage/sqlite/sqlite_stores.hpp"
 #include "storage/sqlite/sqlite_test_support.hpp"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
-
-#include <algorithm>
 
 using namespace cong;
 using namespace cong::storage;
@@ -31,16 +27,7 @@ std::vector<std::string> terms(Connection& connection) {
 
 TEST(SearchTermsMigration, WordsIndexedBeforeItAreFoundByPrefixAfterIt) {
     TempDir dir;
-    auto connection = Connection::open(dir.file("cong.db"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE).value();
-    ASSERT_TRUE(connection->exec("PRAGMA foreign_keys = ON"));
-    ASSERT_TRUE(connection->exec(
-        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT"));
-    for (const auto& migration : sqlite_migrations()) {
-        if (migration.version >= SEARCH_TERMS_VERSION) break;
-        ASSERT_TRUE(connection->exec(std::string(migration.sql))) << migration.name;
-        ASSERT_TRUE(
-            connection->exec("INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) + ", 0)"));
-    }
+    auto connection = test_support::sqlite_at_version(dir.file("cong.db"), SEARCH_TERMS_VERSION - 1);
     // One published article indexed the way Cổng indexed it then: folded keys, and the exact keys apart.
     ASSERT_TRUE(connection->exec(R"sql(
         INSERT INTO sites (id, name, host, created_at) VALUES (1, 'Thọ Xuân', '', 0);

@@ -18,16 +18,7 @@ namespace {
 constexpr int OFFICES_VERSION = 10;
 
 std::unique_ptr<Connection> database_before_offices(const std::string& path) {
-    auto connection = Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE).value();
-    EXPECT_TRUE(connection->exec("PRAGMA foreign_keys = ON"));
-    EXPECT_TRUE(connection->exec(
-        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT"));
-    for (const auto& migration : sqlite_migrations()) {
-        if (migration.version >= OFFICES_VERSION) break;
-        EXPECT_TRUE(connection->exec(std::string(migration.sql))) << migration.name;
-        EXPECT_TRUE(
-            connection->exec("INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) + ", 0)"));
-    }
+    auto connection = test_support::sqlite_at_version(path, OFFICES_VERSION - 1);
     // Two sites; the same office name in both, a second office, and a target of no office.
     EXPECT_TRUE(connection->exec(R"sql(
         INSERT INTO sites (id, name, host, created_at) VALUES (1, 'Thọ Xuân', '', 0), (2, 'Xã Xuân Lập', 'xl', 0);

@@ -1,9 +1,11 @@
 #include "storage/sqlite/sqlite_test_support.hpp"
 
+#include "storage/migrations/migrations.hpp"
 #include "storage/postgres/pg_connection.hpp"
 #include "storage/postgres/pg_database.hpp"
 #include "storage/postgres/pg_migrations.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_migrations.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -347,6 +349,21 @@ void make_foreign_database(const std::string& db_path) {
     sqlite3_exec(raw.db,
                  "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('x')",
                  nullptr, nullptr, nullptr);
+}
+
+std::unique_ptr<sqlite::Connection> sqlite_at_version(const std::string& db_path, int version) {
+    auto connection = sqlite::Connection::open(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE).value();
+    EXPECT_TRUE(connection->exec("PRAGMA foreign_keys = ON"));
+    EXPECT_TRUE(connection->exec(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT"));
+    for (const auto& migration : sqlite_migrations()) {
+        if (migration.version > version) break;
+        EXPECT_TRUE(connection->exec(std::string(migration.sql))) << migration.name;
+        EXPECT_TRUE(
+            connection->exec("INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) + ", 0)"));
+    }
+    EXPECT_EQ(sqlite::recorded_schema_version(*connection).value(), version);
+    return connection;
 }
 
 }  // namespace cong::storage::test_support

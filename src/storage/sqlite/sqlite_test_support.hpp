@@ -4,6 +4,7 @@
 
 #include "core/config.hpp"
 #include "storage/database.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -73,5 +74,9 @@ std::int64_t query_int(const std::string& db_path, const std::string& sql);
 std::string dump_schema(const std::string& db_path);
 // Creates a SQLite database that is not Cổng's.
 void make_foreign_database(const std::string& db_path);
+
+// A SQLite file as a Cổng of schema version `version` left it: the migrations before it applied and
+// recorded, foreign keys on as Cổng opens it. For the tests of a migration, on rows written the old way.
+std::unique_ptr<sqlite::Connection> sqlite_at_version(const std::string& db_path, int version);
 
 }  // namespace cong::storage::test_support

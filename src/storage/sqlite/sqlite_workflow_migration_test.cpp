@@ -18,17 +18,7 @@ constexpr int WORKFLOW_VERSION = 7;
 
 // A database at schema version 6 (before the workflow), with foreign keys on as Cổng opens it.
 std::unique_ptr<Connection> database_before_workflow(const std::string& path) {
-    auto connection = Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE).value();
-    EXPECT_TRUE(connection->exec("PRAGMA foreign_keys = ON"));
-    EXPECT_TRUE(connection->exec(
-        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT"));
-    for (const auto& migration : sqlite_migrations()) {
-        if (migration.version >= WORKFLOW_VERSION) break;
-        EXPECT_TRUE(connection->exec(std::string(migration.sql))) << migration.name;
-        EXPECT_TRUE(
-            connection->exec("INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) + ", 0)"));
-    }
-    EXPECT_EQ(recorded_schema_version(*connection).value(), WORKFLOW_VERSION - 1);
+    auto connection = test_support::sqlite_at_version(path, WORKFLOW_VERSION - 1);
     // One site, category, account and photo; a draft, a published and a future ("scheduled") article.
     EXPECT_TRUE(connection->exec(R"sql(
         INSERT INTO sites (id, name, host, created_at) VALUES (1, 'Thọ Xuân', '', 0);
