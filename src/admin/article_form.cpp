@@ -172,6 +172,7 @@ void write_body_field(render::HtmlWriter& html, const ArticleFormView& view) {
                   {"data-media-map", view.media_map_json},
                   {"data-upload-url", "/quan-tri/thu-vien-anh/tai-len"},
                   {"data-library-url", "/quan-tri/thu-vien-anh.json"},
+                  {"data-summary-plans", view.summary_plans_json, !view.summary_plans_json.empty()},
                   {"data-readonly", "true", !view.can_edit},
                   {"aria-labelledby", "article-body-label"},
                   {"aria-describedby", "article-body-error", !error.empty()}},

@@ -58,6 +58,7 @@ struct ArticleFormView {
     ArticleForm values;
     std::vector<model::Category> categories;
     std::string media_map_json;          // {"12": {"url", "caption", "alt", "width", "height"}} for the body's photos
+    std::string summary_plans_json;      // the plans a "target summary" block may name; empty: no such button
     const core::Error* error = nullptr;  // a refused save: shown beside its field, or above the form
     bool can_edit = true;                // false: the account may read the article but not change it
     bool reviewer = false;               // approver or admin: publish, schedule, unpublish, return buttons

@@ -360,6 +360,7 @@ http::Response ArticlePages::show_form(const http::Request& request, const Admin
     page.title = view.id ? "Sửa bài viết" : "Viết bài mới";
     page.active_href = std::string(ARTICLES_PATH);
     page.flash = view.flash;
+    if (summary_plans && view.can_edit) view.summary_plans_json = summary_plans();
     page.main = write_article_form(context, view);
     page.scripts.push_back("admin-editor.js");
     return shell.page(context, std::move(page));
@@ -410,7 +411,8 @@ http::Response ArticlePages::save(const http::Request& request, const AdminConte
         AdminPage page;
         page.title = view.id ? "Sửa bài viết" : "Viết bài mới";
         page.active_href = std::string(ARTICLES_PATH);
-        page.main = write_article_form(context, view);
+        if (summary_plans && view.can_edit) view.summary_plans_json = summary_plans();
+    page.main = write_article_form(context, view);
         page.scripts.push_back("admin-editor.js");
         page.status = core::errc_status(error.code);
         return shell.page(context, std::move(page));
@@ -440,8 +442,10 @@ http::Response ArticlePages::show_preview(const http::Request& request, const Ad
     return response;
 }
 
-void add_article_admin_routes(http::Router& router, AdminShell& shell, content::ArticleService& articles) {
+void add_article_admin_routes(http::Router& router, AdminShell& shell, content::ArticleService& articles,
+                              std::function<std::string()> summary_plans) {
     auto pages = std::make_shared<ArticlePages>(ArticlePages{shell, articles});
+    pages->summary_plans = std::move(summary_plans);
     auto bind = [&shell, pages](http::Response (ArticlePages::*handler)(const http::Request&, const AdminContext&)) {
         return shell.guard([pages, handler](const http::Request& request, const AdminContext& context) {
             return ((*pages).*handler)(request, context);

@@ -17,6 +17,8 @@ struct ArticlePages {
     AdminShell& shell;
     content::ArticleService& articles;
     std::function<core::Timestamp()> clock = core::now;
+    // The plans the editor offers for a "target summary" block (admin::summary_plans_json); none: no button.
+    std::function<std::string()> summary_plans;
 
     // GET /quan-tri/bai-viet?trang-thai=&chuyen-muc=&cua-toi=1&q=&trang=
     http::Response show_list(const http::Request& request, const AdminContext& context);
@@ -39,6 +41,7 @@ private:
 };
 
 // Adds the routes above (every role) and the menu entry "Bài viết". The pages live as long as the router.
-void add_article_admin_routes(http::Router& router, AdminShell& shell, content::ArticleService& articles);
+void add_article_admin_routes(http::Router& router, AdminShell& shell, content::ArticleService& articles,
+                              std::function<std::string()> summary_plans = {});
 
 }  // namespace cong::admin

@@ -8,6 +8,8 @@
 #include "site/target_views.hpp"
 #include "targets/target_csv.hpp"
 
+#include <boost/json.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <map>
@@ -820,6 +822,25 @@ http::Response TargetAdminPages::set_member(const http::Request& request, const 
     if (done) return http::Response::redirect(std::string(TARGETS_ADMIN_PATH) + "?da-luu=1#thanh-vien");
     core::Error error = done.error();
     return plans_page(context, &error, "", core::errc_status(error.code));
+}
+
+std::string summary_plans_json(targets::TargetService& targets) {
+    auto plans = targets.list_plans();
+    if (!plans) return "[]";
+    boost::json::array out;
+    for (const auto& plan : *plans) {
+        boost::json::array periods;
+        using targets::PeriodKind;
+        for (targets::Period period : {targets::Period{PeriodKind::Quarter, plan.year, 1},
+                                       targets::Period{PeriodKind::SixMonths, plan.year, 0},
+                                       targets::Period{PeriodKind::Quarter, plan.year, 3},
+                                       targets::Period{PeriodKind::NineMonths, plan.year, 0},
+                                       targets::Period{PeriodKind::Quarter, plan.year, 4},
+                                       targets::Period{PeriodKind::Year, plan.year, 0}})
+            periods.push_back(boost::json::object{{"key", period.key()}, {"label", period.label()}});
+        out.push_back(boost::json::object{{"slug", plan.slug}, {"title", plan.title}, {"periods", std::move(periods)}});
+    }
+    return boost::json::serialize(out);
 }
 
 void add_target_admin_routes(http::Router& router, AdminShell& shell, targets::TargetService& targets) {

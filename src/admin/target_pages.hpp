@@ -23,6 +23,11 @@ constexpr std::size_t MAX_TARGET_UPLOAD_BYTES = 2 * 1024 * 1024 + 64 * 1024;
 // (1200 or 1,2?); empty is nullopt inside the result (no figure yet). InvalidInput naming field otherwise.
 core::Result<std::optional<double>> parse_form_figure(std::string_view text, std::string_view field);
 
+// The plans an article's "target summary" block may name, for the editor's dialog: JSON
+// [{"slug", "title", "periods": [{"key": "2024-q1", "label": "Quý I năm 2024"}, …]}, …], the periods being
+// the quarters, 6 and 9 months and the year of the plan's year. "[]" when the plans cannot be read.
+std::string summary_plans_json(targets::TargetService& targets);
+
 struct TargetAdminPages {
     AdminShell& shell;
     targets::TargetService& targets;

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 using namespace cong;
 
 namespace {
@@ -232,6 +234,23 @@ TEST_F(TargetPagesTest, UnknownPlansAndTargetsAreNotFound) {
               404);
     auto bad_period = send(http::Method::Get, plan_path() + "?ky=2031-q9");
     EXPECT_EQ(bad_period.status, 200) << "an unknown period shows the latest one";
+}
+
+TEST_F(TargetPagesTest, TheEditorIsOfferedEveryPlanWithTheQuartersAndTheYearOfItsYear) {
+    auto json = boost::json::parse(admin::summary_plans_json(*service_));
+    ASSERT_TRUE(json.is_array());
+    ASSERT_EQ(json.as_array().size(), 1u);
+    const auto& plan = json.as_array()[0].as_object();
+    EXPECT_EQ(plan.at("title").as_string(), "Nghị quyết số 09-NQ/HU năm 2024");
+    EXPECT_FALSE(plan.at("slug").as_string().empty());
+    std::vector<std::string> keys, labels;
+    for (const auto& period : plan.at("periods").as_array()) {
+        keys.emplace_back(period.at("key").as_string());
+        labels.emplace_back(period.at("label").as_string());
+    }
+    EXPECT_EQ(keys, (std::vector<std::string>{"2024-q1", "2024-6t", "2024-q3", "2024-9t", "2024-q4", "2024-nam"}));
+    EXPECT_EQ(labels.front(), "Quý I năm 2024");
+    EXPECT_EQ(labels.back(), "Năm 2024");
 }
 
 }  // namespace

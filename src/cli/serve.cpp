@@ -138,7 +138,8 @@ int serve_command(const core::Config& config, const std::string& media_dir) {
     auth::UserService users{**db};
     admin::add_user_admin_routes(router, admin_shell, users, **db);
     admin::add_audit_admin_routes(router, admin_shell, **db);
-    admin::add_article_admin_routes(router, admin_shell, articles);
+    admin::add_article_admin_routes(router, admin_shell, articles,
+                                    [&target_service] { return admin::summary_plans_json(target_service); });
     admin::add_settings_admin_routes(router, admin_shell, **db, categories, *site_id,
                                      config.cache.enabled ? changes : nullptr);
     admin::add_media_admin_routes(router, admin_shell, media,

@@ -308,6 +308,20 @@ async function writeArticle(page, { title, paragraphs, photos }) {
   await page.getByRole('button', { name: 'In đậm (Ctrl+B)' }).click();
   if (!photos.length) return;
 
+  // A live "target summary" block: the toolbar's form lists the site's plans and their periods.
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /^Chèn tóm tắt chỉ tiêu/ }).click();
+  const plan = page.getByLabel('Kế hoạch', { exact: true });
+  const planCount = await plan.locator('option').count();
+  check(planCount >= 1, `the summary form offers ${planCount} plans`);
+  await page.getByLabel('Kỳ số liệu').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Chèn', exact: true }).click();
+  const summaries = JSON.parse(await page.locator('#article-body').inputValue()).content.filter((n) => n.type === 'targetSummary');
+  check(summaries.length === 1 && /^[a-z0-9-]+$/.test(summaries[0].attrs.plan ?? '') && /^\d{4}-q1$/.test(summaries[0].attrs.period ?? ''),
+    `the summary block in the JSON is ${JSON.stringify(summaries)}`);
+  await page.locator('.editor .ProseMirror p').last().click();
+  await page.keyboard.press('End');
+
   // A link: javascript: is refused with a message, a web address is taken.
   await page.keyboard.press('Enter');
   await page.keyboard.type('Xem thêm ');
@@ -476,6 +490,8 @@ async function main() {
     check(publicHtml.includes('<h2>Kết quả quý I</h2>'), `${path} does not show the H2 heading written in the editor`);
     check(publicHtml.includes('<strong>03/38 chỉ tiêu hoàn thành</strong>'), `${path} does not show the bold text`);
     if (photos.length) {
+      check(publicHtml.includes('class="target-summary-block"') && publicHtml.includes('Quý I năm'),
+        `${path} does not show the target summary block inserted from the toolbar`);
       check(publicHtml.includes('<th scope="col"><p>Chỉ tiêu</p></th>'), `${path} does not show the table's header row`);
       check(publicHtml.includes('href="https://thoxuan.thanhhoa.gov.vn/tin-tuc"'), `${path} does not show the link`);
       check(!publicHtml.includes('javascript:alert'), `${path} carries the refused javascript: link`);

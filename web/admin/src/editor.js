@@ -18,7 +18,7 @@ import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table
 import { UndoRedo, Dropcursor, Gapcursor } from '@tiptap/extensions';
 
 import { createFigure } from './figure.js';
-import { TargetSummary } from './target_summary.js';
+import { TargetSummary, targetSummaryAttrs } from './target_summary.js';
 import { LibraryPicker, UploadList, filePicker, uploadFile } from './media.js';
 import { isAllowedHref, normaliseHref, toServerDocument } from './schema.js';
 import { createToolbar } from './toolbar.js';
@@ -51,6 +51,18 @@ function readMediaMap(container) {
     // A broken map only costs the previews of existing photos; the body itself is intact.
   }
   return media;
+}
+
+// The plans the page offers for a "target summary" block (data-summary-plans), each with a slug the server
+// accepts; none when the page offers none or the list cannot be read.
+function summaryPlans(container) {
+  try {
+    const parsed = JSON.parse(container.dataset.summaryPlans || '[]');
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter((plan) => plan && typeof plan.title === 'string' && targetSummaryAttrs({ plan: plan.slug }));
+  } catch {
+    return [];
+  }
 }
 
 // An empty body starts with one empty paragraph: a doc without blocks would leave only a gap cursor, where
@@ -210,6 +222,7 @@ function mount(container) {
     openLibrary,
     canUpload: Boolean(container.dataset.uploadUrl),
     canBrowse: Boolean(container.dataset.libraryUrl),
+    summaryPlans: summaryPlans(container),
   });
   toolbarSlot.replaceWith(toolbar);
 

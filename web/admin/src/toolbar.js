@@ -1,6 +1,7 @@
 // The editor's toolbar: one tab stop (role="toolbar", arrow keys move between buttons), every button named in
 // Vietnamese, toggles announce their state with aria-pressed, and the link form refuses what the server would.
 import { normaliseHref } from './schema.js';
+import { summaryForm } from './target_summary.js';
 
 const LINK_REFUSED = 'Liên kết không được phép: chỉ chấp nhận địa chỉ http://, https://, mailto: hoặc đường dẫn bắt đầu bằng “/”.';
 
@@ -45,6 +46,7 @@ function buttonGroups(editor, actions) {
     [
       ...(actions.canUpload ? [{ label: 'Tải ảnh lên (hoặc kéo thả ảnh vào nội dung)', text: 'Tải ảnh lên', run: () => actions.pickFiles() }] : []),
       ...(actions.canBrowse ? [{ label: 'Thư viện ảnh: chọn ảnh đã tải lên', text: 'Thư viện ảnh', run: () => actions.openLibrary() }] : []),
+      ...(actions.summaryPlans?.length ? [{ label: 'Chèn tóm tắt chỉ tiêu (số liệu trực tiếp của một kế hoạch)', text: 'Tóm tắt chỉ tiêu', run: () => actions.insertSummary() }] : []),
       { label: 'Hoàn tác (Ctrl+Z)', text: '↶', can: () => editor.can().undo(), run: () => chain().undo().run() },
       { label: 'Làm lại (Ctrl+Shift+Z)', text: '↷', can: () => editor.can().redo(), run: () => chain().redo().run() },
     ],
@@ -148,9 +150,10 @@ export function createToolbar(editor, actions) {
   bar.setAttribute('role', 'toolbar');
   bar.setAttribute('aria-label', 'Định dạng nội dung');
   const link = linkForm(editor, () => refresh());
+  const summary = summaryForm(editor, actions.summaryPlans ?? [], () => refresh());
   const buttons = [];
 
-  for (const group of buttonGroups(editor, { ...actions, editLink: () => link.open() })) {
+  for (const group of buttonGroups(editor, { ...actions, editLink: () => link.open(), insertSummary: () => summary.open() })) {
     const groupElement = document.createElement('div');
     groupElement.className = 'editor-toolbar-group';
     groupElement.setAttribute('role', 'group');
@@ -209,6 +212,6 @@ export function createToolbar(editor, actions) {
   editor.on('focus', refresh);
   refresh();
 
-  wrapper.append(bar, link.element);
+  wrapper.append(bar, link.element, summary.element);
   return wrapper;
 }
