@@ -2,11 +2,16 @@
 #pragma once
 
 #include "storage/database.hpp"
+#include "storage/sql/sql_stores.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/sqlite/sqlite_engine.hpp"
 #include "storage/sqlite/sqlite_revision_store.hpp"
 #include "storage/sqlite/sqlite_target_store.hpp"
 
 namespace cong::storage::sqlite {
+
+// The stores written once for both engines so far (storage/sql/sql_stores.hpp).
+using SqliteArticleStore = sql::ArticleStoreOn<Engine>;
 
 class SqliteSiteStore final : public SiteStore {
 public:
@@ -29,30 +34,6 @@ public:
     Result<std::vector<model::Category>> list_categories(std::int64_t site_id) override;
     Result<std::int64_t> insert_category(const model::Category& category) override;
     Result<void> update_category(const model::Category& category) override;
-
-private:
-    Connection& connection_;
-};
-
-class SqliteArticleStore final : public ArticleStore {
-public:
-    explicit SqliteArticleStore(Connection& connection) : connection_(connection) {}
-    Result<std::optional<model::Article>> find_article(std::int64_t id) override;
-    Result<std::optional<model::Article>> find_article_by_slug(std::int64_t site_id, std::string_view slug) override;
-    Result<bool> slug_exists(std::int64_t site_id, std::string_view slug) override;
-    Result<std::int64_t> insert_article(const model::Article& article) override;
-    Result<void> update_article(const model::Article& article) override;
-    Result<void> delete_article(std::int64_t id) override;
-    Result<std::vector<model::Article>> list_published(const PublishedQuery& query) override;
-    Result<std::int64_t> count_published(const PublishedQuery& query) override;
-    Result<void> set_article_media(std::int64_t article_id, const std::vector<std::int64_t>& media_ids) override;
-    // In ascending id order.
-    Result<std::vector<std::int64_t>> list_article_media(std::int64_t article_id) override;
-    Result<std::vector<std::int64_t>> list_article_ids(std::int64_t site_id) override;
-    // Every published article of the site, newest first, without body_json and body_text (left
-    // empty): sitemaps and feed indexes need titles, slugs and dates, and the bodies of thousands
-    // of articles would cost hundreds of megabytes for nothing.
-    Result<std::vector<model::Article>> list_all_published(std::int64_t site_id, core::Timestamp now) override;
 
 private:
     Connection& connection_;
