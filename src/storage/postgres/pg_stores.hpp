@@ -11,110 +11,16 @@
 namespace cong::storage::postgres {
 
 // The stores written once for both engines so far (storage/sql/sql_stores.hpp).
+using PgSiteStore = sql::SiteStoreOn<Engine>;
+using PgCategoryStore = sql::CategoryStoreOn<Engine>;
 using PgArticleStore = sql::ArticleStoreOn<Engine>;
-
-class PgSiteStore final : public SiteStore {
-public:
-    explicit PgSiteStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::optional<model::Site>> find_site(std::int64_t id) override;
-    Result<std::optional<model::Site>> find_site_by_host(std::string_view host) override;
-    Result<std::vector<model::Site>> list_sites() override;
-    Result<std::int64_t> insert_site(const model::Site& site) override;
-    Result<void> update_site(const model::Site& site) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgCategoryStore final : public CategoryStore {
-public:
-    explicit PgCategoryStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::optional<model::Category>> find_category(std::int64_t id) override;
-    Result<std::optional<model::Category>> find_category_by_slug(std::int64_t site_id, std::string_view slug) override;
-    Result<std::vector<model::Category>> list_categories(std::int64_t site_id) override;
-    Result<std::int64_t> insert_category(const model::Category& category) override;
-    Result<void> update_category(const model::Category& category) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgMediaStore final : public MediaStore {
-public:
-    explicit PgMediaStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::optional<model::Media>> find_media(std::int64_t id) override;
-    Result<std::optional<model::Media>> find_media_by_hash(std::int64_t site_id, std::string_view sha256) override;
-    // In the order of ids, each once; ids that name nothing are left out.
-    Result<std::vector<model::Media>> find_media_by_ids(const std::vector<std::int64_t>& ids) override;
-    Result<std::int64_t> insert_media(const model::Media& media) override;
-    // Changes what people wrote about the photo (name, caption, alt, credit); the file never changes.
-    Result<void> update_media(const model::Media& media) override;
-    Result<std::optional<model::Media>> find_media_by_any_site_hash(std::string_view sha256) override;
-    Result<std::vector<model::Media>> list_media(const MediaQuery& query) override;
-    Result<std::int64_t> count_media(const MediaQuery& query) override;
-    Result<void> set_media_variants(std::int64_t media_id, int width, int height, int pipeline_version,
-                                    const std::vector<model::MediaVariant>& variants) override;
-    Result<std::vector<model::MediaVariant>> list_media_variants(std::int64_t media_id) override;
-    Result<std::vector<std::int64_t>> list_media_before_pipeline(int version, std::int64_t after_id,
-                                                                int limit) override;
-    Result<std::vector<MediaUse>> list_media_uses(std::int64_t media_id) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgUserStore final : public UserStore {
-public:
-    explicit PgUserStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::optional<model::User>> find_user(std::int64_t id) override;
-    // Logins compare without regard to ASCII case.
-    Result<std::optional<model::User>> find_user_by_login(std::string_view login) override;
-    Result<std::int64_t> insert_user(const model::User& user) override;
-    Result<void> update_user(const model::User& user) override;
-    Result<std::vector<model::User>> list_users() override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgTokenStore final : public TokenStore {
-public:
-    explicit PgTokenStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::int64_t> insert_token(const model::ApiToken& token) override;
-    Result<std::optional<model::ApiToken>> find_token_by_hash(std::string_view token_hash) override;
-    Result<void> touch_token(std::int64_t id, core::Timestamp used_at) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgAuditStore final : public AuditStore {
-public:
-    explicit PgAuditStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::int64_t> insert_audit(const model::AuditEntry& entry) override;
-    Result<std::vector<model::AuditEntry>> list_audit(const AuditQuery& query) override;
-    Result<std::int64_t> count_audit(const AuditQuery& query) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgSessionStore final : public SessionStore {
-public:
-    explicit PgSessionStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::int64_t> insert_session(const model::Session& session) override;
-    Result<std::optional<model::Session>> find_session_by_hash(std::string_view token_hash) override;
-    Result<void> touch_session(std::int64_t id, core::Timestamp last_seen_at) override;
-    Result<void> clear_second_factor(std::int64_t id) override;
-    Result<void> delete_session(std::int64_t id) override;
-    Result<std::int64_t> delete_user_sessions(std::int64_t user_id, std::optional<std::int64_t> keep_id) override;
-    Result<std::int64_t> delete_expired_sessions(core::Timestamp now, core::Timestamp idle_before) override;
-    Result<std::optional<model::AccountSecurity>> find_account_security(std::int64_t user_id) override;
-    Result<void> update_account_security(const model::AccountSecurity& security) override;
-
-private:
-    PgConnection& connection_;
-};
+using PgMediaStore = sql::MediaStoreOn<Engine>;
+using PgUserStore = sql::UserStoreOn<Engine>;
+using PgTokenStore = sql::TokenStoreOn<Engine>;
+using PgAuditStore = sql::AuditStoreOn<Engine>;
+using PgSessionStore = sql::SessionStoreOn<Engine>;
+using PgRevisionStore = sql::RevisionStoreOn<Engine>;
+using PgEditorialStore = sql::EditorialStoreOn<Engine>;
 
 // Figures cross the statement layer as text: bound as the shortest decimal that reads back as the same
 // double and CAST to DOUBLE PRECISION in SQL, read back as PostgreSQL's shortest exact text, so no value changes.
@@ -180,30 +86,6 @@ public:
                                                                         std::string_view slug) override;
     Result<std::vector<model::OcopProduct>> list_ocop_products(std::int64_t site_id) override;
     Result<void> set_ocop_product_media(std::int64_t product_id, const std::vector<std::int64_t>& media_ids) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgRevisionStore final : public RevisionStore {
-public:
-    explicit PgRevisionStore(PgConnection& connection) : connection_(connection) {}
-    Result<int> insert_revision(const model::ArticleRevision& revision) override;
-    Result<void> update_revision(const model::ArticleRevision& revision) override;
-    Result<std::optional<model::ArticleRevision>> find_revision(std::int64_t article_id, int number) override;
-    Result<std::optional<model::ArticleRevision>> latest_revision(std::int64_t article_id) override;
-    Result<std::vector<model::ArticleRevision>> list_revisions(std::int64_t article_id) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgEditorialStore final : public EditorialStore {
-public:
-    explicit PgEditorialStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::vector<model::Article>> list_articles(const ArticleListQuery& query) override;
-    Result<std::int64_t> count_articles(const ArticleListQuery& query) override;
-    Result<std::vector<std::int64_t>> list_due_scheduled(std::int64_t site_id, core::Timestamp now, int limit) override;
 
 private:
     PgConnection& connection_;
