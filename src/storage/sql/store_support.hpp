@@ -3,6 +3,8 @@
 
 #include "core/result.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -78,6 +80,26 @@ Result<std::int64_t> returned_id(Statement& statement) {
                      std::string(EngineOf<Statement>::type::NAME) + ": INSERT … RETURNING id gave no row"};
     }
     return statement.int64(0);
+}
+
+// Figures (targets, NTM indicators) cross the Statement layer as text, so no double changes on its way: bound
+// as real_text, the shortest decimal that std::from_chars reads back as exactly the value, CAST to DOUBLE
+// PRECISION in SQL, and selected as Engine::real_as_text, read back by read_real.
+std::string real_text(double value);
+std::optional<std::string> real_text(const std::optional<double>& value);
+
+// A figure column selected as text; empty text is SQL NULL.
+template <class Engine>
+Result<std::optional<double>> read_real(typename Engine::Columns& c, std::string_view column) {
+    std::string text = c.text();
+    if (text.empty()) return std::optional<double>{};
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
+        return Error{core::Errc::Internal,
+                     std::string(Engine::NAME) + ": unreadable number '" + text + "' in " + std::string(column)};
+    }
+    return std::optional<double>{value};
 }
 
 // NotFound when an UPDATE or DELETE touched no row: the id named nothing.

@@ -1,4 +1,4 @@
-// SQLite stores: each store interface answered with inline SQL over one connection, and the Tx that bundles them.
+// SQLite stores: the stores of storage/sql on SQLite, its own search store (FTS5), and the Tx that bundles them.
 #pragma once
 
 #include "storage/database.hpp"
@@ -10,7 +10,7 @@
 
 namespace cong::storage::sqlite {
 
-// The stores written once for both engines so far (storage/sql/sql_stores.hpp).
+// The stores written once for both engines (storage/sql/sql_stores.hpp), on SQLite.
 using SqliteSiteStore = sql::SiteStoreOn<Engine>;
 using SqliteCategoryStore = sql::CategoryStoreOn<Engine>;
 using SqliteArticleStore = sql::ArticleStoreOn<Engine>;
