@@ -1,232 +1,27 @@
-// PostgreSQL stores: each store interface answered with inline SQL over one connection, and the Tx that bundles
-// them. Each mirrors its SQLite twin (same models, same errors); only the SQL dialect differs.
+// PostgreSQL stores: the stores of storage/sql on PostgreSQL, its own search store (tsvector), and the Tx that
+// bundles them.
 #pragma once
 
 #include "storage/database.hpp"
 #include "storage/postgres/pg_connection.hpp"
+#include "storage/postgres/pg_engine.hpp"
 #include "storage/postgres/pg_search_store.hpp"
+#include "storage/sql/sql_stores.hpp"
 
 namespace cong::storage::postgres {
 
-class PgSiteStore final : public SiteStore {
-public:
-    explicit PgSiteStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::optional<model::Site>> find_site(std::int64_t id) override;
-    Result<std::optional<model::Site>> find_site_by_host(std::string_view host) override;
-    Result<std::vector<model::Site>> list_sites() override;
-    Result<std::int64_t> insert_site(const model::Site& site) override;
-    Result<void> update_site(const model::Site& site) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgCategoryStore final : public CategoryStore {
-public:
-    explicit PgCategoryStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::optional<model::Category>> find_category(std::int64_t id) override;
-    Result<std::optional<model::Category>> find_category_by_slug(std::int64_t site_id, std::string_view slug) override;
-    Result<std::vector<model::Category>> list_categories(std::int64_t site_id) override;
-    Result<std::int64_t> insert_category(const model::Category& category) override;
-    Result<void> update_category(const model::Category& category) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgArticleStore final : public ArticleStore {
-public:
-    explicit PgArticleStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::optional<model::Article>> find_article(std::int64_t id) override;
-    Result<std::optional<model::Article>> find_article_by_slug(std::int64_t site_id, std::string_view slug) override;
-    Result<bool> slug_exists(std::int64_t site_id, std::string_view slug) override;
-    Result<std::int64_t> insert_article(const model::Article& article) override;
-    Result<void> update_article(const model::Article& article) override;
-    Result<void> delete_article(std::int64_t id) override;
-    Result<std::vector<model::Article>> list_published(const PublishedQuery& query) override;
-    Result<std::int64_t> count_published(const PublishedQuery& query) override;
-    Result<void> set_article_media(std::int64_t article_id, const std::vector<std::int64_t>& media_ids) override;
-    // In ascending id order.
-    Result<std::vector<std::int64_t>> list_article_media(std::int64_t article_id) override;
-    Result<std::vector<std::int64_t>> list_article_ids(std::int64_t site_id) override;
-    // Every published article of the site, newest first, without body_json and body_text (left
-    // empty): sitemaps and feed indexes need titles, slugs and dates, and the bodies of thousands
-    // of articles would cost hundreds of megabytes for nothing.
-    Result<std::vector<model::Article>> list_all_published(std::int64_t site_id, core::Timestamp now) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgMediaStore final : public MediaStore {
-public:
-    explicit PgMediaStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::optional<model::Media>> find_media(std::int64_t id) override;
-    Result<std::optional<model::Media>> find_media_by_hash(std::int64_t site_id, std::string_view sha256) override;
-    // In the order of ids, each once; ids that name nothing are left out.
-    Result<std::vector<model::Media>> find_media_by_ids(const std::vector<std::int64_t>& ids) override;
-    Result<std::int64_t> insert_media(const model::Media& media) override;
-    // Changes what people wrote about the photo (name, caption, alt, credit); the file never changes.
-    Result<void> update_media(const model::Media& media) override;
-    Result<std::optional<model::Media>> find_media_by_any_site_hash(std::string_view sha256) override;
-    Result<std::vector<model::Media>> list_media(const MediaQuery& query) override;
-    Result<std::int64_t> count_media(const MediaQuery& query) override;
-    Result<void> set_media_variants(std::int64_t media_id, int width, int height, int pipeline_version,
-                                    const std::vector<model::MediaVariant>& variants) override;
-    Result<std::vector<model::MediaVariant>> list_media_variants(std::int64_t media_id) override;
-    Result<std::vector<std::int64_t>> list_media_before_pipeline(int version, std::int64_t after_id,
-                                                                int limit) override;
-    Result<std::vector<MediaUse>> list_media_uses(std::int64_t media_id) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgUserStore final : public UserStore {
-public:
-    explicit PgUserStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::optional<model::User>> find_user(std::int64_t id) override;
-    // Logins compare without regard to ASCII case.
-    Result<std::optional<model::User>> find_user_by_login(std::string_view login) override;
-    Result<std::int64_t> insert_user(const model::User& user) override;
-    Result<void> update_user(const model::User& user) override;
-    Result<std::vector<model::User>> list_users() override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgTokenStore final : public TokenStore {
-public:
-    explicit PgTokenStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::int64_t> insert_token(const model::ApiToken& token) override;
-    Result<std::optional<model::ApiToken>> find_token_by_hash(std::string_view token_hash) override;
-    Result<void> touch_token(std::int64_t id, core::Timestamp used_at) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgAuditStore final : public AuditStore {
-public:
-    explicit PgAuditStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::int64_t> insert_audit(const model::AuditEntry& entry) override;
-    Result<std::vector<model::AuditEntry>> list_audit(const AuditQuery& query) override;
-    Result<std::int64_t> count_audit(const AuditQuery& query) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgSessionStore final : public SessionStore {
-public:
-    explicit PgSessionStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::int64_t> insert_session(const model::Session& session) override;
-    Result<std::optional<model::Session>> find_session_by_hash(std::string_view token_hash) override;
-    Result<void> touch_session(std::int64_t id, core::Timestamp last_seen_at) override;
-    Result<void> clear_second_factor(std::int64_t id) override;
-    Result<void> delete_session(std::int64_t id) override;
-    Result<std::int64_t> delete_user_sessions(std::int64_t user_id, std::optional<std::int64_t> keep_id) override;
-    Result<std::int64_t> delete_expired_sessions(core::Timestamp now, core::Timestamp idle_before) override;
-    Result<std::optional<model::AccountSecurity>> find_account_security(std::int64_t user_id) override;
-    Result<void> update_account_security(const model::AccountSecurity& security) override;
-
-private:
-    PgConnection& connection_;
-};
-
-// Figures cross the statement layer as text: bound as the shortest decimal that reads back as the same
-// double and CAST to DOUBLE PRECISION in SQL, read back as PostgreSQL's shortest exact text, so no value changes.
-class PgTargetStore final : public TargetStore {
-public:
-    explicit PgTargetStore(PgConnection& connection) : connection_(connection) {}
-
-    Result<std::optional<model::TargetPlan>> find_plan(std::int64_t id) override;
-    Result<std::optional<model::TargetPlan>> find_plan_by_slug(std::int64_t site_id, std::string_view slug) override;
-    Result<std::vector<model::TargetPlan>> list_plans(std::int64_t site_id) override;
-    Result<std::int64_t> insert_plan(const model::TargetPlan& plan) override;
-
-    Result<std::optional<model::Target>> find_target(std::int64_t id) override;
-    Result<std::vector<model::Target>> list_targets(std::int64_t plan_id) override;
-    Result<std::int64_t> count_targets(std::int64_t plan_id) override;
-    Result<std::int64_t> insert_target(const model::Target& target) override;
-    Result<void> update_target(const model::Target& target) override;
-    Result<void> update_plan(const model::TargetPlan& plan) override;
-
-    Result<std::vector<model::Office>> list_offices(std::int64_t site_id) override;
-    Result<std::optional<model::Office>> find_office(std::int64_t id) override;
-    Result<std::optional<model::Office>> find_office_by_name(std::int64_t site_id, std::string_view name) override;
-    Result<std::int64_t> insert_office(const model::Office& office) override;
-    Result<std::optional<std::int64_t>> office_of_user(std::int64_t user_id) override;
-    Result<void> set_user_office(std::int64_t user_id, std::optional<std::int64_t> office_id) override;
-    Result<std::vector<std::pair<std::int64_t, std::int64_t>>> office_members(std::int64_t site_id) override;
-
-    Result<std::int64_t> insert_report(const model::TargetReport& report) override;
-    Result<std::vector<model::TargetReport>> current_reports(std::int64_t plan_id, std::string_view period) override;
-    Result<std::vector<model::TargetReport>> report_history(std::int64_t target_id, std::string_view period) override;
-    Result<std::vector<std::string>> reported_periods(std::int64_t plan_id) override;
-
-    Result<std::int64_t> insert_criteria_set(const model::CriteriaSet& set) override;
-    Result<std::optional<model::CriteriaSet>> find_criteria_set(std::int64_t id) override;
-    Result<std::optional<model::CriteriaSet>> find_criteria_set_by_slug(std::int64_t site_id,
-                                                                        std::string_view slug) override;
-    Result<std::vector<model::CriteriaSet>> list_criteria_sets(std::int64_t site_id) override;
-    Result<std::int64_t> insert_criterion(const model::Criterion& criterion) override;
-    Result<std::vector<model::Criterion>> list_criteria(std::int64_t set_id) override;
-    Result<std::int64_t> insert_commune(const model::Commune& commune) override;
-    Result<std::optional<model::Commune>> find_commune(std::int64_t id) override;
-    Result<std::vector<model::Commune>> list_communes(std::int64_t site_id) override;
-    Result<std::int64_t> insert_assessment(const model::CriterionAssessment& assessment) override;
-    Result<std::vector<model::CriterionAssessment>> current_assessments(std::int64_t set_id) override;
-
-    // pg_ntm_store.cpp
-    Result<std::int64_t> insert_zone(const model::NtmZone& zone) override;
-    Result<std::vector<model::NtmZone>> list_zones(std::int64_t set_id) override;
-    Result<void> set_commune_zone(const model::CommuneZone& zone) override;
-    Result<std::vector<model::CommuneZone>> list_commune_zones(std::int64_t set_id) override;
-    Result<std::int64_t> insert_indicator(const model::Indicator& indicator) override;
-    Result<std::vector<model::Indicator>> list_indicators(std::int64_t set_id) override;
-    Result<void> insert_threshold(const model::IndicatorThreshold& threshold) override;
-    Result<std::vector<model::IndicatorThreshold>> list_thresholds(std::int64_t set_id) override;
-    Result<std::int64_t> insert_indicator_assessment(const model::IndicatorAssessment& assessment) override;
-    Result<std::vector<model::IndicatorAssessment>> current_indicator_assessments(std::int64_t set_id) override;
-
-    // pg_ocop_store.cpp
-    Result<std::int64_t> insert_ocop_product(const model::OcopProduct& product) override;
-    Result<void> update_ocop_product(const model::OcopProduct& product) override;
-    Result<std::optional<model::OcopProduct>> find_ocop_product(std::int64_t id) override;
-    Result<std::optional<model::OcopProduct>> find_ocop_product_by_slug(std::int64_t site_id,
-                                                                        std::string_view slug) override;
-    Result<std::vector<model::OcopProduct>> list_ocop_products(std::int64_t site_id) override;
-    Result<void> set_ocop_product_media(std::int64_t product_id, const std::vector<std::int64_t>& media_ids) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgRevisionStore final : public RevisionStore {
-public:
-    explicit PgRevisionStore(PgConnection& connection) : connection_(connection) {}
-    Result<int> insert_revision(const model::ArticleRevision& revision) override;
-    Result<void> update_revision(const model::ArticleRevision& revision) override;
-    Result<std::optional<model::ArticleRevision>> find_revision(std::int64_t article_id, int number) override;
-    Result<std::optional<model::ArticleRevision>> latest_revision(std::int64_t article_id) override;
-    Result<std::vector<model::ArticleRevision>> list_revisions(std::int64_t article_id) override;
-
-private:
-    PgConnection& connection_;
-};
-
-class PgEditorialStore final : public EditorialStore {
-public:
-    explicit PgEditorialStore(PgConnection& connection) : connection_(connection) {}
-    Result<std::vector<model::Article>> list_articles(const ArticleListQuery& query) override;
-    Result<std::int64_t> count_articles(const ArticleListQuery& query) override;
-    Result<std::vector<std::int64_t>> list_due_scheduled(std::int64_t site_id, core::Timestamp now, int limit) override;
-
-private:
-    PgConnection& connection_;
-};
+// The stores written once for both engines (storage/sql/sql_stores.hpp), on PostgreSQL.
+using PgSiteStore = sql::SiteStoreOn<Engine>;
+using PgCategoryStore = sql::CategoryStoreOn<Engine>;
+using PgArticleStore = sql::ArticleStoreOn<Engine>;
+using PgMediaStore = sql::MediaStoreOn<Engine>;
+using PgUserStore = sql::UserStoreOn<Engine>;
+using PgTokenStore = sql::TokenStoreOn<Engine>;
+using PgAuditStore = sql::AuditStoreOn<Engine>;
+using PgSessionStore = sql::SessionStoreOn<Engine>;
+using PgTargetStore = sql::TargetStoreOn<Engine>;
+using PgRevisionStore = sql::RevisionStoreOn<Engine>;
+using PgEditorialStore = sql::EditorialStoreOn<Engine>;
 
 // A connection and the stores over it; a transaction hands this out as its Tx.
 class PgTx final : public Tx {

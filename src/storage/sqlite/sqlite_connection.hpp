@@ -133,7 +133,7 @@ private:
     void release(sqlite3_stmt* stmt, bool* in_use);
 
     // Statements built from a variable number of placeholders are bounded by padding (see
-    // sqlite_store_support.hpp); this cap keeps a bug from growing the cache without end.
+    // storage/sql/store_support.hpp); this cap keeps a bug from growing the cache without end.
     static constexpr std::size_t MAX_CACHED_STATEMENTS = 256;
 
     struct CachedStatement {

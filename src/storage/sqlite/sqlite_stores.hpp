@@ -1,111 +1,24 @@
-// SQLite stores: each store interface answered with inline SQL over one connection, and the Tx that bundles them.
+// SQLite stores: the stores of storage/sql on SQLite, its own search store (FTS5), and the Tx that bundles them.
 #pragma once
 
 #include "storage/database.hpp"
+#include "storage/sql/sql_stores.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/sqlite/sqlite_engine.hpp"
 #include "storage/sqlite/sqlite_revision_store.hpp"
 #include "storage/sqlite/sqlite_target_store.hpp"
 
 namespace cong::storage::sqlite {
 
-class SqliteSiteStore final : public SiteStore {
-public:
-    explicit SqliteSiteStore(Connection& connection) : connection_(connection) {}
-    Result<std::optional<model::Site>> find_site(std::int64_t id) override;
-    Result<std::optional<model::Site>> find_site_by_host(std::string_view host) override;
-    Result<std::vector<model::Site>> list_sites() override;
-    Result<std::int64_t> insert_site(const model::Site& site) override;
-    Result<void> update_site(const model::Site& site) override;
-
-private:
-    Connection& connection_;
-};
-
-class SqliteCategoryStore final : public CategoryStore {
-public:
-    explicit SqliteCategoryStore(Connection& connection) : connection_(connection) {}
-    Result<std::optional<model::Category>> find_category(std::int64_t id) override;
-    Result<std::optional<model::Category>> find_category_by_slug(std::int64_t site_id, std::string_view slug) override;
-    Result<std::vector<model::Category>> list_categories(std::int64_t site_id) override;
-    Result<std::int64_t> insert_category(const model::Category& category) override;
-    Result<void> update_category(const model::Category& category) override;
-
-private:
-    Connection& connection_;
-};
-
-class SqliteArticleStore final : public ArticleStore {
-public:
-    explicit SqliteArticleStore(Connection& connection) : connection_(connection) {}
-    Result<std::optional<model::Article>> find_article(std::int64_t id) override;
-    Result<std::optional<model::Article>> find_article_by_slug(std::int64_t site_id, std::string_view slug) override;
-    Result<bool> slug_exists(std::int64_t site_id, std::string_view slug) override;
-    Result<std::int64_t> insert_article(const model::Article& article) override;
-    Result<void> update_article(const model::Article& article) override;
-    Result<void> delete_article(std::int64_t id) override;
-    Result<std::vector<model::Article>> list_published(const PublishedQuery& query) override;
-    Result<std::int64_t> count_published(const PublishedQuery& query) override;
-    Result<void> set_article_media(std::int64_t article_id, const std::vector<std::int64_t>& media_ids) override;
-    // In ascending id order.
-    Result<std::vector<std::int64_t>> list_article_media(std::int64_t article_id) override;
-    Result<std::vector<std::int64_t>> list_article_ids(std::int64_t site_id) override;
-    // Every published article of the site, newest first, without body_json and body_text (left
-    // empty): sitemaps and feed indexes need titles, slugs and dates, and the bodies of thousands
-    // of articles would cost hundreds of megabytes for nothing.
-    Result<std::vector<model::Article>> list_all_published(std::int64_t site_id, core::Timestamp now) override;
-
-private:
-    Connection& connection_;
-};
-
-class SqliteMediaStore final : public MediaStore {
-public:
-    explicit SqliteMediaStore(Connection& connection) : connection_(connection) {}
-    Result<std::optional<model::Media>> find_media(std::int64_t id) override;
-    Result<std::optional<model::Media>> find_media_by_hash(std::int64_t site_id, std::string_view sha256) override;
-    // In the order of ids, each once; ids that name nothing are left out.
-    Result<std::vector<model::Media>> find_media_by_ids(const std::vector<std::int64_t>& ids) override;
-    Result<std::int64_t> insert_media(const model::Media& media) override;
-    // Changes what people wrote about the photo (name, caption, alt, credit); the file never changes.
-    Result<void> update_media(const model::Media& media) override;
-    Result<std::optional<model::Media>> find_media_by_any_site_hash(std::string_view sha256) override;
-    Result<std::vector<model::Media>> list_media(const MediaQuery& query) override;
-    Result<std::int64_t> count_media(const MediaQuery& query) override;
-    Result<void> set_media_variants(std::int64_t media_id, int width, int height, int pipeline_version,
-                                    const std::vector<model::MediaVariant>& variants) override;
-    Result<std::vector<model::MediaVariant>> list_media_variants(std::int64_t media_id) override;
-    Result<std::vector<std::int64_t>> list_media_before_pipeline(int version, std::int64_t after_id,
-                                                                int limit) override;
-    Result<std::vector<MediaUse>> list_media_uses(std::int64_t media_id) override;
-
-private:
-    Connection& connection_;
-};
-
-class SqliteUserStore final : public UserStore {
-public:
-    explicit SqliteUserStore(Connection& connection) : connection_(connection) {}
-    Result<std::optional<model::User>> find_user(std::int64_t id) override;
-    // Logins compare without regard to ASCII case.
-    Result<std::optional<model::User>> find_user_by_login(std::string_view login) override;
-    Result<std::int64_t> insert_user(const model::User& user) override;
-    Result<void> update_user(const model::User& user) override;
-    Result<std::vector<model::User>> list_users() override;
-
-private:
-    Connection& connection_;
-};
-
-class SqliteTokenStore final : public TokenStore {
-public:
-    explicit SqliteTokenStore(Connection& connection) : connection_(connection) {}
-    Result<std::int64_t> insert_token(const model::ApiToken& token) override;
-    Result<std::optional<model::ApiToken>> find_token_by_hash(std::string_view token_hash) override;
-    Result<void> touch_token(std::int64_t id, core::Timestamp used_at) override;
-
-private:
-    Connection& connection_;
-};
+// The stores written once for both engines (storage/sql/sql_stores.hpp), on SQLite.
+using SqliteSiteStore = sql::SiteStoreOn<Engine>;
+using SqliteCategoryStore = sql::CategoryStoreOn<Engine>;
+using SqliteArticleStore = sql::ArticleStoreOn<Engine>;
+using SqliteMediaStore = sql::MediaStoreOn<Engine>;
+using SqliteUserStore = sql::UserStoreOn<Engine>;
+using SqliteTokenStore = sql::TokenStoreOn<Engine>;
+using SqliteAuditStore = sql::AuditStoreOn<Engine>;
+using SqliteSessionStore = sql::SessionStoreOn<Engine>;
 
 class SqliteSearchStore final : public SearchStore {
 public:
@@ -117,34 +30,6 @@ public:
     Result<std::vector<SearchSynonym>> list_synonyms() override;
     Result<void> set_synonym(const SearchSynonym& synonym) override;
     Result<void> remove_synonym(std::string_view abbreviation) override;
-
-private:
-    Connection& connection_;
-};
-
-class SqliteAuditStore final : public AuditStore {
-public:
-    explicit SqliteAuditStore(Connection& connection) : connection_(connection) {}
-    Result<std::int64_t> insert_audit(const model::AuditEntry& entry) override;
-    Result<std::vector<model::AuditEntry>> list_audit(const AuditQuery& query) override;
-    Result<std::int64_t> count_audit(const AuditQuery& query) override;
-
-private:
-    Connection& connection_;
-};
-
-class SqliteSessionStore final : public SessionStore {
-public:
-    explicit SqliteSessionStore(Connection& connection) : connection_(connection) {}
-    Result<std::int64_t> insert_session(const model::Session& session) override;
-    Result<std::optional<model::Session>> find_session_by_hash(std::string_view token_hash) override;
-    Result<void> touch_session(std::int64_t id, core::Timestamp last_seen_at) override;
-    Result<void> clear_second_factor(std::int64_t id) override;
-    Result<void> delete_session(std::int64_t id) override;
-    Result<std::int64_t> delete_user_sessions(std::int64_t user_id, std::optional<std::int64_t> keep_id) override;
-    Result<std::int64_t> delete_expired_sessions(core::Timestamp now, core::Timestamp idle_before) override;
-    Result<std::optional<model::AccountSecurity>> find_account_security(std::int64_t user_id) override;
-    Result<void> update_account_security(const model::AccountSecurity& security) override;
 
 private:
     Connection& connection_;

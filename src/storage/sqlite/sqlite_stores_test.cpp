@@ -250,5 +250,55 @@ TEST_F(StoresTest, TokensAreFoundByHashAndRememberWhenTheyWereUsed) {
     EXPECT_EQ(missing.error().code, core::Errc::NotFound);
 }
 
+TEST_F(StoresTest, UsersAreListedByLoginWithoutRegardToCase) {
+    for (const char* login : {"zeta", "Bravo", "alpha"}) {
+        model::User user;
+        user.login = login;
+        user.display_name = login;
+        user.password_hash = "$argon2id$test";
+        user.role = model::Role::Editor;
+        user.created_at = at(1'700'000'000);
+        ASSERT_TRUE(write([&](Tx& tx) { return tx.users().insert_user(user); }));
+    }
+    auto users = read([](Tx& tx) { return tx.users().list_users(); });
+    ASSERT_TRUE(users);
+    std::vector<std::string> logins;
+    for (const auto& user : *users) logins.push_back(user.login);
+    // Byte order would put "Bravo" first; a list of accounts reads alphabetically.
+    EXPECT_EQ(logins, (std::vector<std::string>{"alpha", "Bravo", "editor-thoxuan.thanhhoa.gov.vn", "zeta"}));
+}
+
+TEST_F(StoresTest, EndingAUsersSessionsSparesOnlyTheOneKept) {
+    std::vector<std::int64_t> ids;
+    for (char c : {'a', 'b', 'c'}) {
+        model::Session session;
+        session.user_id = seed_.user_id;
+        session.token_hash = std::string(64, c);
+        session.csrf_token = std::string(32, c);
+        session.created_at = at(1'700'000'000);
+        session.last_seen_at = at(1'700'000'000);
+        session.expires_at = at(1'700'086'400);
+        auto id = write([&](Tx& tx) { return tx.sessions().insert_session(session); });
+        ASSERT_TRUE(id);
+        ids.push_back(*id);
+    }
+    EXPECT_NE(ids[0], ids[1]);
+
+    auto others = write([&](Tx& tx) { return tx.sessions().delete_user_sessions(seed_.user_id, ids[0]); });
+    ASSERT_TRUE(others);
+    EXPECT_EQ(*others, 2);
+    auto kept = read([](Tx& tx) { return tx.sessions().find_session_by_hash(std::string(64, 'a')); });
+    ASSERT_TRUE(kept && kept->has_value());
+    EXPECT_EQ((*kept)->id, ids[0]);
+    auto gone = read([](Tx& tx) { return tx.sessions().find_session_by_hash(std::string(64, 'b')); });
+    ASSERT_TRUE(gone);
+    EXPECT_FALSE(gone->has_value());
+
+    // No session to keep (a password change): every one ends.
+    auto all = write([&](Tx& tx) { return tx.sessions().delete_user_sessions(seed_.user_id, std::nullopt); });
+    ASSERT_TRUE(all);
+    EXPECT_EQ(*all, 1);
+}
+
 }  // namespace
 }  // namespace cong::storage

@@ -1,10 +1,13 @@
-#include "storage/postgres/pg_store_support.hpp"
-#include "storage/postgres/pg_stores.hpp"
+#include "storage/postgres/pg_engine.hpp"
+#include "storage/sql/sql_stores.hpp"
+#include "storage/sql/store_support.hpp"
+#include "storage/sqlite/sqlite_engine.hpp"
 
-namespace cong::storage::postgres {
+namespace cong::storage::sql {
 namespace {
 
-Result<model::ApiToken> read_token(PgColumns& c) {
+template <class Engine>
+Result<model::ApiToken> read_token(typename Engine::Columns& c) {
     model::ApiToken token;
     token.id = c.int64();
     token.user_id = c.int64();
@@ -17,7 +20,8 @@ Result<model::ApiToken> read_token(PgColumns& c) {
 
 }  // namespace
 
-Result<std::int64_t> PgTokenStore::insert_token(const model::ApiToken& t) {
+template <class Engine>
+Result<std::int64_t> TokenStoreOn<Engine>::insert_token(const model::ApiToken& t) {
     CONG_TRY(statement,
              connection_.prepare("INSERT INTO api_tokens (user_id, token_hash, label, created_at, last_used_at) "
                                  "VALUES (?, ?, ?, ?, ?) RETURNING id"));
@@ -25,19 +29,24 @@ Result<std::int64_t> PgTokenStore::insert_token(const model::ApiToken& t) {
     return returned_id(statement);
 }
 
-Result<std::optional<model::ApiToken>> PgTokenStore::find_token_by_hash(std::string_view token_hash) {
+template <class Engine>
+Result<std::optional<model::ApiToken>> TokenStoreOn<Engine>::find_token_by_hash(std::string_view token_hash) {
     CONG_TRY(statement,
              connection_.prepare("SELECT id, user_id, token_hash, label, created_at, last_used_at FROM api_tokens "
                                  "WHERE token_hash = ?"));
     statement.bind_all(token_hash);
-    return query_optional<model::ApiToken>(statement, read_token);
+    return query_optional<model::ApiToken>(statement, read_token<Engine>);
 }
 
-Result<void> PgTokenStore::touch_token(std::int64_t id, core::Timestamp used_at) {
+template <class Engine>
+Result<void> TokenStoreOn<Engine>::touch_token(std::int64_t id, core::Timestamp used_at) {
     CONG_TRY(statement, connection_.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"));
     statement.bind_all(used_at, id);
     CONG_TRY_VOID(statement.run());
     return require_changed(statement, "mã truy cập");
 }
 
-}  // namespace cong::storage::postgres
+template class TokenStoreOn<sqlite::Engine>;
+template class TokenStoreOn<postgres::Engine>;
+
+}  // namespace cong::storage::sql

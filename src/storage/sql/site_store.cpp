@@ -1,14 +1,17 @@
-#include "storage/postgres/pg_store_support.hpp"
-#include "storage/postgres/pg_stores.hpp"
+#include "storage/postgres/pg_engine.hpp"
+#include "storage/sql/sql_stores.hpp"
+#include "storage/sql/store_support.hpp"
+#include "storage/sqlite/sqlite_engine.hpp"
 
-namespace cong::storage::postgres {
+namespace cong::storage::sql {
 namespace {
 
 constexpr auto SITE_COLUMNS =
     "id, name, slogan, host, owner, address, phone, email, responsible_person, licence, logo_media_id, "
     "primary_colour, accent_colour";
 
-Result<model::Site> read_site(PgColumns& c) {
+template <class Engine>
+Result<model::Site> read_site(typename Engine::Columns& c) {
     model::Site site;
     site.id = c.int64();
     site.name = c.text();
@@ -32,36 +35,45 @@ std::string select_sites(std::string_view rest) {
 
 }  // namespace
 
-Result<std::optional<model::Site>> PgSiteStore::find_site(std::int64_t id) {
+template <class Engine>
+Result<std::optional<model::Site>> SiteStoreOn<Engine>::find_site(std::int64_t id) {
     CONG_TRY(statement, connection_.prepare(select_sites("WHERE id = ?")));
     statement.bind_all(id);
-    return query_optional<model::Site>(statement, read_site);
+    return query_optional<model::Site>(statement, read_site<Engine>);
 }
 
-Result<std::optional<model::Site>> PgSiteStore::find_site_by_host(std::string_view host) {
-    CONG_TRY(statement, connection_.prepare(select_sites("WHERE lower(host) = lower(?)")));
+template <class Engine>
+Result<std::optional<model::Site>> SiteStoreOn<Engine>::find_site_by_host(std::string_view host) {
+    // Hosts compare without regard to ASCII case (Engine::nocase_equals); built once per engine.
+    static const std::string sql = select_sites("WHERE " + Engine::nocase_equals("host"));
+    CONG_TRY(statement, connection_.prepare(sql));
     statement.bind_all(host);
-    return query_optional<model::Site>(statement, read_site);
+    return query_optional<model::Site>(statement, read_site<Engine>);
 }
 
-Result<std::vector<model::Site>> PgSiteStore::list_sites() {
+template <class Engine>
+Result<std::vector<model::Site>> SiteStoreOn<Engine>::list_sites() {
     CONG_TRY(statement, connection_.prepare(select_sites("ORDER BY id")));
-    return query_all<model::Site>(statement, read_site);
+    return query_all<model::Site>(statement, read_site<Engine>);
 }
 
-Result<std::int64_t> PgSiteStore::insert_site(const model::Site& site) {
+template <class Engine>
+Result<std::int64_t> SiteStoreOn<Engine>::insert_site(const model::Site& site) {
     // The model has no creation time; the row keeps one for the record.
-    CONG_TRY(statement,
-             connection_.prepare("INSERT INTO sites (name, slogan, host, owner, address, phone, email, "
-                                 "responsible_person, licence, logo_media_id, primary_colour, accent_colour, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(extract(epoch FROM now()) AS BIGINT)) RETURNING id"));
+    static const std::string sql =
+        "INSERT INTO sites (name, slogan, host, owner, address, phone, email, "
+        "responsible_person, licence, logo_media_id, primary_colour, accent_colour, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " +
+        std::string(Engine::NOW_EPOCH) + ") RETURNING id";
+    CONG_TRY(statement, connection_.prepare(sql));
     statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email,
                        site.responsible_person, site.licence, site.logo_media_id, site.primary_colour,
                        site.accent_colour);
     return returned_id(statement);
 }
 
-Result<void> PgSiteStore::update_site(const model::Site& site) {
+template <class Engine>
+Result<void> SiteStoreOn<Engine>::update_site(const model::Site& site) {
     CONG_TRY(statement,
              connection_.prepare("UPDATE sites SET name = ?, slogan = ?, host = ?, owner = ?, address = ?, phone = ?, "
                                  "email = ?, responsible_person = ?, licence = ?, logo_media_id = ?, "
@@ -73,4 +85,7 @@ Result<void> PgSiteStore::update_site(const model::Site& site) {
     return require_changed(statement, "cổng thông tin");
 }
 
-}  // namespace cong::storage::postgres
+template class SiteStoreOn<sqlite::Engine>;
+template class SiteStoreOn<postgres::Engine>;
+
+}  // namespace cong::storage::sql

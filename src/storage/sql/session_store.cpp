@@ -1,14 +1,17 @@
-#include "storage/postgres/pg_store_support.hpp"
-#include "storage/postgres/pg_stores.hpp"
+#include "storage/postgres/pg_engine.hpp"
+#include "storage/sql/sql_stores.hpp"
+#include "storage/sql/store_support.hpp"
+#include "storage/sqlite/sqlite_engine.hpp"
 
-namespace cong::storage::postgres {
+namespace cong::storage::sql {
 namespace {
 
 constexpr auto SESSION_COLUMNS =
     "id, user_id, token_hash, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent, "
     "second_factor_pending";
 
-Result<model::Session> read_session(PgColumns& c) {
+template <class Engine>
+Result<model::Session> read_session(typename Engine::Columns& c) {
     model::Session s;
     s.id = c.int64();
     s.user_id = c.int64();
@@ -23,7 +26,8 @@ Result<model::Session> read_session(PgColumns& c) {
     return s;
 }
 
-Result<model::AccountSecurity> read_security(PgColumns& c) {
+template <class Engine>
+Result<model::AccountSecurity> read_security(typename Engine::Columns& c) {
     model::AccountSecurity s;
     s.user_id = c.int64();
     s.failed_logins = c.integer();
@@ -38,65 +42,76 @@ Result<model::AccountSecurity> read_security(PgColumns& c) {
 
 }  // namespace
 
-Result<std::int64_t> PgSessionStore::insert_session(const model::Session& s) {
-    CONG_TRY(statement, connection_.prepare(std::string("INSERT INTO sessions (") + SESSION_COLUMNS +
-                                            ") VALUES (DEFAULT, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+template <class Engine>
+Result<std::int64_t> SessionStoreOn<Engine>::insert_session(const model::Session& s) {
+    // The id is left out, so each engine numbers the row itself.
+    CONG_TRY(statement, connection_.prepare("INSERT INTO sessions (user_id, token_hash, csrf_token, created_at, "
+                                            "last_seen_at, expires_at, ip, user_agent, second_factor_pending) "
+                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     statement.bind_all(s.user_id, s.token_hash, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.ip,
                        s.user_agent, s.second_factor_pending);
     return returned_id(statement);
 }
 
-Result<std::optional<model::Session>> PgSessionStore::find_session_by_hash(std::string_view token_hash) {
+template <class Engine>
+Result<std::optional<model::Session>> SessionStoreOn<Engine>::find_session_by_hash(std::string_view token_hash) {
     CONG_TRY(statement,
              connection_.prepare(std::string("SELECT ") + SESSION_COLUMNS + " FROM sessions WHERE token_hash = ?"));
     statement.bind_all(token_hash);
-    return query_optional<model::Session>(statement, read_session);
+    return query_optional<model::Session>(statement, read_session<Engine>);
 }
 
-Result<void> PgSessionStore::touch_session(std::int64_t id, core::Timestamp last_seen_at) {
+template <class Engine>
+Result<void> SessionStoreOn<Engine>::touch_session(std::int64_t id, core::Timestamp last_seen_at) {
     CONG_TRY(statement, connection_.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?"));
     statement.bind_all(last_seen_at, id);
     CONG_TRY_VOID(statement.run());
     return require_changed(statement, "phiên đăng nhập");
 }
 
-Result<void> PgSessionStore::clear_second_factor(std::int64_t id) {
+template <class Engine>
+Result<void> SessionStoreOn<Engine>::clear_second_factor(std::int64_t id) {
     CONG_TRY(statement, connection_.prepare("UPDATE sessions SET second_factor_pending = 0 WHERE id = ?"));
     statement.bind_all(id);
     CONG_TRY_VOID(statement.run());
     return require_changed(statement, "phiên đăng nhập");
 }
 
-Result<void> PgSessionStore::delete_session(std::int64_t id) {
+template <class Engine>
+Result<void> SessionStoreOn<Engine>::delete_session(std::int64_t id) {
     CONG_TRY(statement, connection_.prepare("DELETE FROM sessions WHERE id = ?"));
     statement.bind_all(id);
     return statement.run();
 }
 
-Result<std::int64_t> PgSessionStore::delete_user_sessions(std::int64_t user_id,
-                                                              std::optional<std::int64_t> keep_id) {
+template <class Engine>
+Result<std::int64_t> SessionStoreOn<Engine>::delete_user_sessions(std::int64_t user_id,
+                                                                  std::optional<std::int64_t> keep_id) {
     CONG_TRY(statement, connection_.prepare("DELETE FROM sessions WHERE user_id = ? AND id IS DISTINCT FROM ?"));
     statement.bind_all(user_id, keep_id);
     CONG_TRY_VOID(statement.run());
     return statement.changes();
 }
 
-Result<std::int64_t> PgSessionStore::delete_expired_sessions(core::Timestamp now, core::Timestamp idle_before) {
+template <class Engine>
+Result<std::int64_t> SessionStoreOn<Engine>::delete_expired_sessions(core::Timestamp now, core::Timestamp idle_before) {
     CONG_TRY(statement, connection_.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at < ?"));
     statement.bind_all(now, idle_before);
     CONG_TRY_VOID(statement.run());
     return statement.changes();
 }
 
-Result<std::optional<model::AccountSecurity>> PgSessionStore::find_account_security(std::int64_t user_id) {
+template <class Engine>
+Result<std::optional<model::AccountSecurity>> SessionStoreOn<Engine>::find_account_security(std::int64_t user_id) {
     CONG_TRY(statement,
              connection_.prepare("SELECT id, failed_logins, locked_until, totp_secret, totp_pending_secret, "
                                  "totp_last_step, totp_required, password_changed_at FROM users WHERE id = ?"));
     statement.bind_all(user_id);
-    return query_optional<model::AccountSecurity>(statement, read_security);
+    return query_optional<model::AccountSecurity>(statement, read_security<Engine>);
 }
 
-Result<void> PgSessionStore::update_account_security(const model::AccountSecurity& s) {
+template <class Engine>
+Result<void> SessionStoreOn<Engine>::update_account_security(const model::AccountSecurity& s) {
     CONG_TRY(statement, connection_.prepare(
                             "UPDATE users SET failed_logins = ?, locked_until = ?, totp_secret = ?, "
                             "totp_pending_secret = ?, totp_last_step = ?, totp_required = ?, password_changed_at = ? "
@@ -107,4 +122,7 @@ Result<void> PgSessionStore::update_account_security(const model::AccountSecurit
     return require_changed(statement, "người dùng");
 }
 
-}  // namespace cong::storage::postgres
+template class SessionStoreOn<sqlite::Engine>;
+template class SessionStoreOn<postgres::Engine>;
+
+}  // namespace cong::storage::sql

@@ -1,11 +1,14 @@
+#include "storage/postgres/pg_engine.hpp"
+#include "storage/sql/sql_stores.hpp"
+#include "storage/sql/store_support.hpp"
+#include "storage/sqlite/sqlite_engine.hpp"
+
 #include "core/vietnamese.hpp"
-#include "storage/postgres/pg_store_support.hpp"
-#include "storage/postgres/pg_stores.hpp"
 
 #include <algorithm>
 #include <unordered_map>
 
-namespace cong::storage::postgres {
+namespace cong::storage::sql {
 namespace {
 
 constexpr auto MEDIA_COLUMNS =
@@ -15,7 +18,8 @@ constexpr auto MEDIA_COLUMNS =
 // The most words one library search matches on; more words only narrow an already small result.
 constexpr std::size_t MAX_QUERY_WORDS = 8;
 
-Result<model::Media> read_media(PgColumns& c) {
+template <class Engine>
+Result<model::Media> read_media(typename Engine::Columns& c) {
     model::Media media;
     media.id = c.int64();
     media.site_id = c.int64();
@@ -64,7 +68,8 @@ std::string library_filter(const MediaQuery& query) {
     return sql;
 }
 
-int bind_library_filter(PgStatement& statement, const MediaQuery& query) {
+template <class Statement>
+int bind_library_filter(Statement& statement, const MediaQuery& query) {
     int index = 1;
     statement.bind(index++, query.site_id);
     for (std::size_t i = 0; i < std::min(query.words.size(), MAX_QUERY_WORDS); ++i)
@@ -72,7 +77,8 @@ int bind_library_filter(PgStatement& statement, const MediaQuery& query) {
     return index;
 }
 
-Result<model::MediaVariant> read_variant(PgColumns& c) {
+template <class Engine>
+Result<model::MediaVariant> read_variant(typename Engine::Columns& c) {
     model::MediaVariant variant;
     variant.width = c.integer();
     variant.height = c.integer();
@@ -83,27 +89,30 @@ Result<model::MediaVariant> read_variant(PgColumns& c) {
 
 }  // namespace
 
-Result<std::optional<model::Media>> PgMediaStore::find_media(std::int64_t id) {
+template <class Engine>
+Result<std::optional<model::Media>> MediaStoreOn<Engine>::find_media(std::int64_t id) {
     CONG_TRY(statement, connection_.prepare(select_media("WHERE id = ?")));
     statement.bind_all(id);
-    return query_optional<model::Media>(statement, read_media);
+    return query_optional<model::Media>(statement, read_media<Engine>);
 }
 
-Result<std::optional<model::Media>> PgMediaStore::find_media_by_hash(std::int64_t site_id,
-                                                                         std::string_view sha256) {
+template <class Engine>
+Result<std::optional<model::Media>> MediaStoreOn<Engine>::find_media_by_hash(std::int64_t site_id,
+                                                                             std::string_view sha256) {
     CONG_TRY(statement, connection_.prepare(select_media("WHERE site_id = ? AND sha256 = ?")));
     statement.bind_all(site_id, sha256);
-    return query_optional<model::Media>(statement, read_media);
+    return query_optional<model::Media>(statement, read_media<Engine>);
 }
 
-Result<std::vector<model::Media>> PgMediaStore::find_media_by_ids(const std::vector<std::int64_t>& ids) {
+template <class Engine>
+Result<std::vector<model::Media>> MediaStoreOn<Engine>::find_media_by_ids(const std::vector<std::int64_t>& ids) {
     CONG_TRY_VOID(check_in_list(ids, "media"));
     if (ids.empty()) return std::vector<model::Media>{};
     // One query for all the photos of a page, then put back in the order asked for.
     CONG_TRY(statement,
              connection_.prepare(select_media("WHERE id IN (" + placeholders(padded_count(ids.size())) + ")")));
     bind_padded(statement, 1, ids);
-    CONG_TRY(rows, query_all<model::Media>(statement, read_media));
+    CONG_TRY(rows, query_all<model::Media>(statement, read_media<Engine>));
     std::unordered_map<std::int64_t, model::Media*> by_id;
     for (auto& media : rows) by_id.emplace(media.id, &media);
     std::vector<model::Media> ordered;
@@ -117,7 +126,8 @@ Result<std::vector<model::Media>> PgMediaStore::find_media_by_ids(const std::vec
     return ordered;
 }
 
-Result<std::int64_t> PgMediaStore::insert_media(const model::Media& m) {
+template <class Engine>
+Result<std::int64_t> MediaStoreOn<Engine>::insert_media(const model::Media& m) {
     CONG_TRY(statement, connection_.prepare(
                             "INSERT INTO media (site_id, sha256, extension, content_type, original_name, caption, alt, "
                             "credit, width, height, bytes, uploaded_by, created_at, pipeline_version, search_text) "
@@ -128,7 +138,8 @@ Result<std::int64_t> PgMediaStore::insert_media(const model::Media& m) {
     return returned_id(statement);
 }
 
-Result<void> PgMediaStore::update_media(const model::Media& m) {
+template <class Engine>
+Result<void> MediaStoreOn<Engine>::update_media(const model::Media& m) {
     CONG_TRY(statement, connection_.prepare("UPDATE media SET original_name = ?, caption = ?, alt = ?, credit = ?, "
                                             "search_text = ? WHERE id = ?"));
     statement.bind_all(m.original_name, m.caption, m.alt, m.credit, media_search_text(m), m.id);
@@ -136,13 +147,15 @@ Result<void> PgMediaStore::update_media(const model::Media& m) {
     return require_changed(statement, "ảnh");
 }
 
-Result<std::optional<model::Media>> PgMediaStore::find_media_by_any_site_hash(std::string_view sha256) {
+template <class Engine>
+Result<std::optional<model::Media>> MediaStoreOn<Engine>::find_media_by_any_site_hash(std::string_view sha256) {
     CONG_TRY(statement, connection_.prepare(select_media("WHERE sha256 = ? ORDER BY id LIMIT 1")));
     statement.bind_all(sha256);
-    return query_optional<model::Media>(statement, read_media);
+    return query_optional<model::Media>(statement, read_media<Engine>);
 }
 
-Result<std::vector<model::Media>> PgMediaStore::list_media(const MediaQuery& query) {
+template <class Engine>
+Result<std::vector<model::Media>> MediaStoreOn<Engine>::list_media(const MediaQuery& query) {
     int limit = std::clamp(query.limit, 1, MAX_LIST_LIMIT);
     // Ids grow with time, so id order is upload order; the (site_id, id) unique index serves it.
     CONG_TRY(statement,
@@ -150,18 +163,21 @@ Result<std::vector<model::Media>> PgMediaStore::list_media(const MediaQuery& que
     int index = bind_library_filter(statement, query);
     statement.bind(index++, limit);
     statement.bind(index, std::max(query.offset, 0));
-    return query_all<model::Media>(statement, read_media);
+    return query_all<model::Media>(statement, read_media<Engine>);
 }
 
-Result<std::int64_t> PgMediaStore::count_media(const MediaQuery& query) {
+template <class Engine>
+Result<std::int64_t> MediaStoreOn<Engine>::count_media(const MediaQuery& query) {
     CONG_TRY(statement, connection_.prepare("SELECT count(*) FROM media " + library_filter(query)));
     bind_library_filter(statement, query);
     CONG_TRY(has_row, statement.step());
     return has_row ? statement.int64(0) : 0;
 }
 
-Result<void> PgMediaStore::set_media_variants(std::int64_t media_id, int width, int height, int pipeline_version,
-                                                  const std::vector<model::MediaVariant>& variants) {
+template <class Engine>
+Result<void> MediaStoreOn<Engine>::set_media_variants(std::int64_t media_id, int width, int height,
+                                                      int pipeline_version,
+                                                      const std::vector<model::MediaVariant>& variants) {
     {
         CONG_TRY(update,
                  connection_.prepare("UPDATE media SET width = ?, height = ?, pipeline_version = ? WHERE id = ?"));
@@ -184,22 +200,25 @@ Result<void> PgMediaStore::set_media_variants(std::int64_t media_id, int width, 
     return {};
 }
 
-Result<std::vector<model::MediaVariant>> PgMediaStore::list_media_variants(std::int64_t media_id) {
+template <class Engine>
+Result<std::vector<model::MediaVariant>> MediaStoreOn<Engine>::list_media_variants(std::int64_t media_id) {
     CONG_TRY(statement, connection_.prepare("SELECT width, height, format, bytes FROM media_variants "
                                             "WHERE media_id = ? ORDER BY width DESC, format"));
     statement.bind_all(media_id);
-    return query_all<model::MediaVariant>(statement, read_variant);
+    return query_all<model::MediaVariant>(statement, read_variant<Engine>);
 }
 
-Result<std::vector<std::int64_t>> PgMediaStore::list_media_before_pipeline(int version, std::int64_t after_id,
-                                                                               int limit) {
+template <class Engine>
+Result<std::vector<std::int64_t>> MediaStoreOn<Engine>::list_media_before_pipeline(int version, std::int64_t after_id,
+                                                                                   int limit) {
     CONG_TRY(statement,
              connection_.prepare("SELECT id FROM media WHERE pipeline_version < ? AND id > ? ORDER BY id LIMIT ?"));
     statement.bind_all(version, after_id, std::clamp(limit, 1, MAX_LIST_LIMIT));
-    return query_all<std::int64_t>(statement, [](PgColumns& c) -> Result<std::int64_t> { return c.int64(); });
+    return query_all<std::int64_t>(statement, [](Columns& c) -> Result<std::int64_t> { return c.int64(); });
 }
 
-Result<std::vector<MediaUse>> PgMediaStore::list_media_uses(std::int64_t media_id) {
+template <class Engine>
+Result<std::vector<MediaUse>> MediaStoreOn<Engine>::list_media_uses(std::int64_t media_id) {
     // article_media lists cover and figures alike; the cover column is checked too, for rows written
     // before an article's photos were recorded there.
     CONG_TRY(statement,
@@ -207,7 +226,7 @@ Result<std::vector<MediaUse>> PgMediaStore::list_media_uses(std::int64_t media_i
                                  "(SELECT article_id FROM article_media WHERE media_id = ?) OR cover_media_id = ? "
                                  "ORDER BY updated_at DESC, id DESC LIMIT ?"));
     statement.bind_all(media_id, media_id, MAX_LIST_LIMIT);
-    return query_all<MediaUse>(statement, [](PgColumns& c) -> Result<MediaUse> {
+    return query_all<MediaUse>(statement, [](Columns& c) -> Result<MediaUse> {
         MediaUse use;
         use.article_id = c.int64();
         use.title = c.text();
@@ -217,4 +236,7 @@ Result<std::vector<MediaUse>> PgMediaStore::list_media_uses(std::int64_t media_i
     });
 }
 
-}  // namespace cong::storage::postgres
+template class MediaStoreOn<sqlite::Engine>;
+template class MediaStoreOn<postgres::Engine>;
+
+}  // namespace cong::storage::sql
