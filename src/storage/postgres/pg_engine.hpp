@@ -22,6 +22,10 @@ struct Engine {
     // Appended to an ORDER BY term to sort text by its bytes: PostgreSQL's default collation follows the
     // database's locale (which may skip punctuation); SQLite's BINARY needs nothing.
     static constexpr std::string_view BYTEWISE = " COLLATE \"C\"";
+    // How an INSERT yields its new id (with_returning_id, inserted_id): PostgreSQL returns it (RETURNING id);
+    // SQLite reads its last rowid instead (see sqlite::Engine).
+    static constexpr std::string_view RETURNING_ID = " RETURNING id";
+    static Result<std::int64_t> inserted_id(Statement& statement) { return sql::returned_id(statement); }
 
     // `column = ?` ignoring ASCII case: the unique index is on lower(column), so this comparison uses it;
     // SQLite's column is COLLATE NOCASE instead.

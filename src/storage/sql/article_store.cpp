@@ -110,15 +110,14 @@ Result<bool> ArticleStoreOn<Engine>::slug_exists(std::int64_t site_id, std::stri
 
 template <class Engine>
 Result<std::int64_t> ArticleStoreOn<Engine>::insert_article(const model::Article& a) {
-    CONG_TRY(statement, connection_.prepare(
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
                             "INSERT INTO articles (site_id, category_id, title, slug, lead, body_json, body_text, "
                             "cover_media_id, byline, source, status, featured, published_at, author_id, created_at, "
-                            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
     statement.bind_all(a.site_id, a.category_id, a.title, a.slug, a.lead, a.body_json, a.body_text, a.cover_media_id,
                        a.byline, a.source, model::to_string(a.status), a.featured, a.published_at, a.author_id,
                        a.created_at, a.updated_at);
-    CONG_TRY_VOID(statement.run());
-    return statement.last_insert_rowid();
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

@@ -43,11 +43,11 @@ void bind_filters(Statement& statement, const AuditQuery& q) {
 
 template <class Engine>
 Result<std::int64_t> AuditStoreOn<Engine>::insert_audit(const model::AuditEntry& e) {
-    CONG_TRY(statement, connection_.prepare("INSERT INTO audit_log (at, user_id, login, ip, action, object_type, "
-                                            "object_id, site_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                            "RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO audit_log (at, user_id, login, ip, action, object_type, "
+                            "object_id, site_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")));
     statement.bind_all(e.at, e.user_id, e.login, e.ip, e.action, e.object_type, e.object_id, e.site_id, e.detail);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

@@ -77,12 +77,12 @@ Result<std::vector<model::Category>> CategoryStoreOn<Engine>::list_categories(st
 
 template <class Engine>
 Result<std::int64_t> CategoryStoreOn<Engine>::insert_category(const model::Category& category) {
-    CONG_TRY(statement, connection_.prepare(
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
                             "INSERT INTO categories (site_id, parent_id, name, slug, description, position, in_menu) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)")));
     statement.bind_all(category.site_id, category.parent_id, category.name, category.slug, category.description,
                        category.position, category.in_menu);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

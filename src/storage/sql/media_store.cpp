@@ -128,14 +128,14 @@ Result<std::vector<model::Media>> MediaStoreOn<Engine>::find_media_by_ids(const 
 
 template <class Engine>
 Result<std::int64_t> MediaStoreOn<Engine>::insert_media(const model::Media& m) {
-    CONG_TRY(statement, connection_.prepare(
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
                             "INSERT INTO media (site_id, sha256, extension, content_type, original_name, caption, alt, "
                             "credit, width, height, bytes, uploaded_by, created_at, pipeline_version, search_text) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
     statement.bind_all(m.site_id, m.sha256, m.extension, m.content_type, m.original_name, m.caption, m.alt, m.credit,
                        m.width, m.height, m.bytes, m.uploaded_by, m.created_at, m.pipeline_version,
                        media_search_text(m));
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

@@ -89,12 +89,13 @@ Result<model::CriterionAssessment> read_assessment(typename Engine::Columns& c) 
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_criteria_set(const model::CriteriaSet& s) {
-    CONG_TRY(statement, connection_.prepare("INSERT INTO ntm_criteria_sets (site_id, slug, title, decision_ref, level, "
-                                            "first_year, last_year, created_at, unit_level, rank, zone_kind) "
-                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO ntm_criteria_sets (site_id, slug, title, decision_ref, level, "
+                            "first_year, last_year, created_at, unit_level, rank, zone_kind) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
     statement.bind_all(s.site_id, s.slug, s.title, s.decision_ref, s.level, s.first_year, s.last_year, s.created_at,
                        model::to_string(s.unit_level), model::to_string(s.rank), model::to_string(s.zone_kind));
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>
@@ -121,10 +122,11 @@ Result<std::vector<model::CriteriaSet>> TargetStoreOn<Engine>::list_criteria_set
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_criterion(const model::Criterion& c) {
-    CONG_TRY(statement, connection_.prepare("INSERT INTO ntm_criteria (set_id, number, name, group_name) "
-                                            "VALUES (?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(
+                            with_returning_id<Engine>("INSERT INTO ntm_criteria (set_id, number, name, group_name) "
+                                                      "VALUES (?, ?, ?, ?)")));
     statement.bind_all(c.set_id, c.number, c.name, c.group_name);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>
@@ -137,10 +139,11 @@ Result<std::vector<model::Criterion>> TargetStoreOn<Engine>::list_criteria(std::
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_commune(const model::Commune& c) {
-    CONG_TRY(statement, connection_.prepare("INSERT INTO communes (site_id, name, merged_into, unit_level) "
-                                            "VALUES (?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(
+                            with_returning_id<Engine>("INSERT INTO communes (site_id, name, merged_into, unit_level) "
+                                                      "VALUES (?, ?, ?, ?)")));
     statement.bind_all(c.site_id, c.name, c.merged_into, model::to_string(c.unit_level));
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>
@@ -162,11 +165,11 @@ Result<std::vector<model::Commune>> TargetStoreOn<Engine>::list_communes(std::in
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_assessment(const model::CriterionAssessment& a) {
-    CONG_TRY(statement, connection_.prepare("INSERT INTO ntm_assessments (commune_id, criterion_id, met, assessed_on, "
-                                            "evidence, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                            "RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO ntm_assessments (commune_id, criterion_id, met, assessed_on, "
+                            "evidence, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)")));
     statement.bind_all(a.commune_id, a.criterion_id, a.met, a.assessed_on, a.evidence, a.entered_by, a.entered_at);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>
@@ -183,10 +186,10 @@ Result<std::vector<model::CriterionAssessment>> TargetStoreOn<Engine>::current_a
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_zone(const model::NtmZone& z) {
-    CONG_TRY(statement, connection_.prepare("INSERT INTO ntm_zones (set_id, code, name, position) VALUES (?, ?, ?, ?) "
-                                            "RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO ntm_zones (set_id, code, name, position) VALUES (?, ?, ?, ?)")));
     statement.bind_all(z.set_id, z.code, z.name, z.position);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>
@@ -231,11 +234,11 @@ Result<std::vector<model::CommuneZone>> TargetStoreOn<Engine>::list_commune_zone
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_indicator(const model::Indicator& i) {
-    CONG_TRY(statement,
-             connection_.prepare("INSERT INTO ntm_indicators (criterion_id, code, name, unit, kind, position) "
-                                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO ntm_indicators (criterion_id, code, name, unit, kind, position) "
+                            "VALUES (?, ?, ?, ?, ?, ?)")));
     statement.bind_all(i.criterion_id, i.code, i.name, i.unit, model::to_string(i.kind), i.position);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>
@@ -292,13 +295,13 @@ Result<std::vector<model::IndicatorThreshold>> TargetStoreOn<Engine>::list_thres
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_indicator_assessment(const model::IndicatorAssessment& a) {
-    CONG_TRY(statement,
-             connection_.prepare("INSERT INTO ntm_indicator_assessments (commune_id, indicator_id, value, met, "
-                                 "assessed_on, evidence, entered_by, entered_at) "
-                                 "VALUES (?, ?, CAST(? AS DOUBLE PRECISION), ?, ?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO ntm_indicator_assessments (commune_id, indicator_id, value, met, "
+                            "assessed_on, evidence, entered_by, entered_at) "
+                            "VALUES (?, ?, CAST(? AS DOUBLE PRECISION), ?, ?, ?, ?, ?)")));
     statement.bind_all(a.commune_id, a.indicator_id, real_text(a.value), a.met, a.assessed_on, a.evidence, a.entered_by,
                        a.entered_at);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

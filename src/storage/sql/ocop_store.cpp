@@ -56,13 +56,13 @@ Result<MediaLink> read_link(typename Engine::Columns& c) {
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_ocop_product(const model::OcopProduct& p) {
-    CONG_TRY(statement,
-             connection_.prepare("INSERT INTO ocop_products (site_id, slug, name, stars, producer, commune_id, "
-                                 "group_code, year_recognised, decision_ref, description, demo, created_at, "
-                                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO ocop_products (site_id, slug, name, stars, producer, commune_id, "
+                            "group_code, year_recognised, decision_ref, description, demo, created_at, "
+                            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
     statement.bind_all(p.site_id, p.slug, p.name, p.stars, p.producer, p.commune_id, p.group_code, p.year_recognised,
                        p.decision_ref, p.description, p.demo, p.created_at, p.updated_at);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

@@ -45,12 +45,13 @@ Result<model::AccountSecurity> read_security(typename Engine::Columns& c) {
 template <class Engine>
 Result<std::int64_t> SessionStoreOn<Engine>::insert_session(const model::Session& s) {
     // The id is left out, so each engine numbers the row itself.
-    CONG_TRY(statement, connection_.prepare("INSERT INTO sessions (user_id, token_hash, csrf_token, created_at, "
-                                            "last_seen_at, expires_at, ip, user_agent, second_factor_pending) "
-                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO sessions (user_id, token_hash, csrf_token, created_at, "
+                            "last_seen_at, expires_at, ip, user_agent, second_factor_pending) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")));
     statement.bind_all(s.user_id, s.token_hash, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.ip,
                        s.user_agent, s.second_factor_pending);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

@@ -60,16 +60,16 @@ Result<std::vector<model::Site>> SiteStoreOn<Engine>::list_sites() {
 template <class Engine>
 Result<std::int64_t> SiteStoreOn<Engine>::insert_site(const model::Site& site) {
     // The model has no creation time; the row keeps one for the record.
-    static const std::string sql =
+    static const std::string sql = with_returning_id<Engine>(
         "INSERT INTO sites (name, slogan, host, owner, address, phone, email, "
         "responsible_person, licence, logo_media_id, primary_colour, accent_colour, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " +
-        std::string(Engine::NOW_EPOCH) + ") RETURNING id";
+        std::string(Engine::NOW_EPOCH) + ")");
     CONG_TRY(statement, connection_.prepare(sql));
     statement.bind_all(site.name, site.slogan, site.host, site.owner, site.address, site.phone, site.email,
                        site.responsible_person, site.licence, site.logo_media_id, site.primary_colour,
                        site.accent_colour);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

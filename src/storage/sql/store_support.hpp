@@ -70,6 +70,13 @@ int bind_padded(Statement& statement, int index, const std::vector<std::int64_t>
 // Checks an IN list against MAX_IN_LIST.
 Result<void> check_in_list(const std::vector<std::int64_t>& ids, std::string_view field);
 
+// An INSERT ready to yield its new id through Engine::inserted_id: with `RETURNING id` where the engine
+// wants it (PostgreSQL), without on SQLite.
+template <class Engine>
+std::string with_returning_id(std::string_view insert) {
+    return std::string(insert) + std::string(Engine::RETURNING_ID);
+}
+
 // Steps an `INSERT … RETURNING id` and yields the new id. Both engines make every change of such a
 // statement before the first row comes back, so the row need not be stepped past.
 template <class Statement>

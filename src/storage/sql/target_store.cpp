@@ -129,13 +129,13 @@ Result<std::vector<model::TargetPlan>> TargetStoreOn<Engine>::list_plans(std::in
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_plan(const model::TargetPlan& p) {
-    CONG_TRY(statement,
-             connection_.prepare("INSERT INTO target_plans (site_id, slug, title, year, description, threshold_q1, "
-                                 "threshold_6m, threshold_9m, created_by, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO target_plans (site_id, slug, title, year, description, threshold_q1, "
+                            "threshold_6m, threshold_9m, created_by, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
     statement.bind_all(p.site_id, p.slug, p.title, p.year, p.description, p.threshold_q1, p.threshold_6m,
                        p.threshold_9m, p.created_by, p.created_at);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>
@@ -162,13 +162,13 @@ Result<std::int64_t> TargetStoreOn<Engine>::count_targets(std::int64_t plan_id) 
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_target(const model::Target& t) {
-    CONG_TRY(statement, connection_.prepare(
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
                             "INSERT INTO targets (plan_id, code, name, group_name, unit, kind, plan_value, plan_max, "
                             "office_id, position) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS DOUBLE PRECISION), "
-                            "CAST(? AS DOUBLE PRECISION), ?, ?) RETURNING id"));
+                            "CAST(? AS DOUBLE PRECISION), ?, ?)")));
     statement.bind_all(t.plan_id, t.code, t.name, t.group_name, t.unit, model::to_string(t.kind),
                        real_text(t.plan_value), real_text(t.plan_max), t.office_id, t.position);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>
@@ -229,9 +229,10 @@ Result<std::optional<model::Office>> TargetStoreOn<Engine>::find_office_by_name(
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_office(const model::Office& office) {
-    CONG_TRY(statement, connection_.prepare("INSERT INTO offices (site_id, name) VALUES (?, ?) RETURNING id"));
+    CONG_TRY(statement,
+             connection_.prepare(with_returning_id<Engine>("INSERT INTO offices (site_id, name) VALUES (?, ?)")));
     statement.bind_all(office.site_id, office.name);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>
@@ -268,11 +269,11 @@ Result<std::vector<std::pair<std::int64_t, std::int64_t>>> TargetStoreOn<Engine>
 
 template <class Engine>
 Result<std::int64_t> TargetStoreOn<Engine>::insert_report(const model::TargetReport& r) {
-    CONG_TRY(statement,
-             connection_.prepare("INSERT INTO target_reports (target_id, period, value, note, entered_by, "
-                                 "entered_at) VALUES (?, ?, CAST(? AS DOUBLE PRECISION), ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO target_reports (target_id, period, value, note, entered_by, "
+                            "entered_at) VALUES (?, ?, CAST(? AS DOUBLE PRECISION), ?, ?, ?)")));
     statement.bind_all(r.target_id, r.period, real_text(r.value), r.note, r.entered_by, r.entered_at);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

@@ -22,11 +22,11 @@ Result<model::ApiToken> read_token(typename Engine::Columns& c) {
 
 template <class Engine>
 Result<std::int64_t> TokenStoreOn<Engine>::insert_token(const model::ApiToken& t) {
-    CONG_TRY(statement,
-             connection_.prepare("INSERT INTO api_tokens (user_id, token_hash, label, created_at, last_used_at) "
-                                 "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO api_tokens (user_id, token_hash, label, created_at, last_used_at) "
+                            "VALUES (?, ?, ?, ?, ?)")));
     statement.bind_all(t.user_id, t.token_hash, t.label, t.created_at, t.last_used_at);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

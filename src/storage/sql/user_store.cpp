@@ -48,11 +48,11 @@ Result<std::optional<model::User>> UserStoreOn<Engine>::find_user_by_login(std::
 
 template <class Engine>
 Result<std::int64_t> UserStoreOn<Engine>::insert_user(const model::User& u) {
-    CONG_TRY(statement,
-             connection_.prepare("INSERT INTO users (login, display_name, password_hash, role, disabled, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    CONG_TRY(statement, connection_.prepare(with_returning_id<Engine>(
+                            "INSERT INTO users (login, display_name, password_hash, role, disabled, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?)")));
     statement.bind_all(u.login, u.display_name, u.password_hash, model::to_string(u.role), u.disabled, u.created_at);
-    return returned_id(statement);
+    return Engine::inserted_id(statement);
 }
 
 template <class Engine>

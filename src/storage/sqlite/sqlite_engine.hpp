@@ -22,6 +22,15 @@ struct Engine {
     // Appended to an ORDER BY term to sort text by its bytes: SQLite's default collation (BINARY) already
     // does; PostgreSQL's default follows the database's locale.
     static constexpr std::string_view BYTEWISE = "";
+    // How an INSERT yields its new id (with_returning_id, inserted_id): SQLite reads the connection's last
+    // rowid, because an INSERT … RETURNING opens a statement savepoint and FTS5 writes its pending postings
+    // to disk at every savepoint — a bulk load made one index segment per article (2.7× its CPU time).
+    // PostgreSQL has no last rowid to ask for: RETURNING id.
+    static constexpr std::string_view RETURNING_ID = "";
+    static Result<std::int64_t> inserted_id(Statement& statement) {
+        CONG_TRY_VOID(statement.run());
+        return statement.last_insert_rowid();
+    }
 
     // `column = ?` ignoring ASCII case: SQLite's column is declared COLLATE NOCASE, so the plain comparison
     // (and its index) already ignores case; PostgreSQL's unique index is on lower(column).
