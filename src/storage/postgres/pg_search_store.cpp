@@ -1,13 +1,16 @@
 #include "storage/postgres/pg_search_store.hpp"
 
 #include "core/vietnamese.hpp"
-#include "storage/postgres/pg_store_support.hpp"
+#include "storage/postgres/pg_engine.hpp"
+#include "storage/sql/store_support.hpp"
 #include "storage/postgres/pg_stores.hpp"
 
 #include <algorithm>
 #include <unordered_map>
 
 namespace cong::storage::postgres {
+
+using namespace sql;  // the engine-neutral store helpers: query_all, placeholders, check_in_list…
 namespace {
 
 // PostgreSQL's limits on a tsvector (tsearch/ts_type.h): a lexeme is under 2 KB, a position at most

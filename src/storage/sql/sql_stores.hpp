@@ -6,6 +6,8 @@
 
 #include "storage/database.hpp"
 
+#include <memory>
+
 namespace cong::storage::sql {
 
 using core::Result;
@@ -287,6 +289,59 @@ private:
     using Columns = typename Engine::Columns;
 
     Connection& connection_;
+};
+
+// A connection and the stores over it; a transaction hands this out as its Tx. Every store is the one
+// written for both engines except search, which each engine answers its own way (Search).
+template <class Engine, class Search>
+class TxOn final : public Tx {
+public:
+    using Connection = typename Engine::Connection;
+
+    explicit TxOn(std::unique_ptr<Connection> connection)
+        : connection_(std::move(connection)),
+          sites_(*connection_),
+          categories_(*connection_),
+          articles_(*connection_),
+          media_(*connection_),
+          users_(*connection_),
+          tokens_(*connection_),
+          search_(*connection_),
+          targets_(*connection_),
+          audit_(*connection_),
+          revisions_(*connection_),
+          editorial_(*connection_),
+          sessions_(*connection_) {}
+
+    SiteStore& sites() override { return sites_; }
+    CategoryStore& categories() override { return categories_; }
+    ArticleStore& articles() override { return articles_; }
+    MediaStore& media() override { return media_; }
+    UserStore& users() override { return users_; }
+    TokenStore& tokens() override { return tokens_; }
+    SearchStore& search() override { return search_; }
+    TargetStore& targets() override { return targets_; }
+    AuditStore& audit() override { return audit_; }
+    RevisionStore& revisions() override { return revisions_; }
+    EditorialStore& editorial() override { return editorial_; }
+    SessionStore& sessions() override { return sessions_; }
+
+    Connection& connection() { return *connection_; }
+
+private:
+    std::unique_ptr<Connection> connection_;
+    SiteStoreOn<Engine> sites_;
+    CategoryStoreOn<Engine> categories_;
+    ArticleStoreOn<Engine> articles_;
+    MediaStoreOn<Engine> media_;
+    UserStoreOn<Engine> users_;
+    TokenStoreOn<Engine> tokens_;
+    Search search_;
+    TargetStoreOn<Engine> targets_;
+    AuditStoreOn<Engine> audit_;
+    RevisionStoreOn<Engine> revisions_;
+    EditorialStoreOn<Engine> editorial_;
+    SessionStoreOn<Engine> sessions_;
 };
 
 }  // namespace cong::storage::sql

@@ -1,7 +1,8 @@
 #include "storage/sqlite/sqlite_search_store.hpp"
 
 #include "core/vietnamese.hpp"
-#include "storage/sqlite/sqlite_store_support.hpp"
+#include "storage/sql/store_support.hpp"
+#include "storage/sqlite/sqlite_engine.hpp"
 #include "storage/sqlite/sqlite_stores.hpp"
 
 #include <sqlite3.h>
@@ -12,6 +13,8 @@
 #include <vector>
 
 namespace cong::storage::sqlite {
+
+using namespace sql;  // the engine-neutral store helpers: query_all, placeholders, check_in_list…
 namespace {
 
 // cong_rank(search_index, span, w1, …, w5): FTS5's own bm25 (same k1, b, column weights and formula),

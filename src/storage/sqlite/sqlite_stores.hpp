@@ -5,8 +5,6 @@
 #include "storage/sql/sql_stores.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 #include "storage/sqlite/sqlite_engine.hpp"
-#include "storage/sqlite/sqlite_revision_store.hpp"
-#include "storage/sqlite/sqlite_target_store.hpp"
 
 namespace cong::storage::sqlite {
 
@@ -19,6 +17,9 @@ using SqliteUserStore = sql::UserStoreOn<Engine>;
 using SqliteTokenStore = sql::TokenStoreOn<Engine>;
 using SqliteAuditStore = sql::AuditStoreOn<Engine>;
 using SqliteSessionStore = sql::SessionStoreOn<Engine>;
+using SqliteTargetStore = sql::TargetStoreOn<Engine>;
+using SqliteRevisionStore = sql::RevisionStoreOn<Engine>;
+using SqliteEditorialStore = sql::EditorialStoreOn<Engine>;
 
 class SqliteSearchStore final : public SearchStore {
 public:
@@ -36,52 +37,6 @@ private:
 };
 
 // A connection and the stores over it; a transaction hands this out as its Tx.
-class SqliteTx final : public Tx {
-public:
-    explicit SqliteTx(std::unique_ptr<Connection> connection)
-        : connection_(std::move(connection)),
-          sites_(*connection_),
-          categories_(*connection_),
-          articles_(*connection_),
-          media_(*connection_),
-          users_(*connection_),
-          tokens_(*connection_),
-          search_(*connection_),
-          targets_(*connection_),
-          audit_(*connection_),
-          revisions_(*connection_),
-          editorial_(*connection_),
-          sessions_(*connection_) {}
-
-    SiteStore& sites() override { return sites_; }
-    CategoryStore& categories() override { return categories_; }
-    ArticleStore& articles() override { return articles_; }
-    MediaStore& media() override { return media_; }
-    UserStore& users() override { return users_; }
-    TokenStore& tokens() override { return tokens_; }
-    SearchStore& search() override { return search_; }
-    TargetStore& targets() override { return targets_; }
-    AuditStore& audit() override { return audit_; }
-    RevisionStore& revisions() override { return revisions_; }
-    EditorialStore& editorial() override { return editorial_; }
-    SessionStore& sessions() override { return sessions_; }
-
-    Connection& connection() { return *connection_; }
-
-private:
-    std::unique_ptr<Connection> connection_;
-    SqliteSiteStore sites_;
-    SqliteCategoryStore categories_;
-    SqliteArticleStore articles_;
-    SqliteMediaStore media_;
-    SqliteUserStore users_;
-    SqliteTokenStore tokens_;
-    SqliteSearchStore search_;
-    SqliteTargetStore targets_;
-    SqliteAuditStore audit_;
-    SqliteRevisionStore revisions_;
-    SqliteEditorialStore editorial_;
-    SqliteSessionStore sessions_;
-};
+using SqliteTx = sql::TxOn<Engine, SqliteSearchStore>;
 
 }  // namespace cong::storage::sqlite

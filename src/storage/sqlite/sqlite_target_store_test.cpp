@@ -2,7 +2,7 @@
 // for them, one office per distinct name and site.
 #include "storage/migrations/migrations.hpp"
 #include "storage/sqlite/sqlite_migrations.hpp"
-#include "storage/sqlite/sqlite_target_store.hpp"
+#include "storage/sqlite/sqlite_stores.hpp"
 #include "storage/sqlite/sqlite_test_support.hpp"
 
 #include <gtest/gtest.h>
