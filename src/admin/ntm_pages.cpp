@@ -111,7 +111,9 @@ void write_refusal(render::HtmlWriter& html, const Refusal& refusal, std::string
     if (!refusal.error) return;
     auto alert = html.scope("div", {{"class", "notice notice-error"}, {"role", "alert"}});
     html.element("p", refusal.error->detail);
-    if (!refusal.error->field.empty() && !form_id.empty()) {
+    // An unknown indicator or criterion has no form of its own to lead to.
+    const auto& field = refusal.error->field;
+    if (!field.empty() && field != "indicator" && field != "criterion" && !form_id.empty()) {
         auto p = html.scope("p");
         html.element("a", {{"href", "#" + std::string(form_id)}}, "Đến biểu mẫu cần sửa");
     }
@@ -597,6 +599,14 @@ struct Pages {
     }
 };
 
+// Browsers send a textarea's line breaks as CRLF; findings keep LF.
+std::string without_cr(std::string_view text) {
+    std::string out;
+    for (char c : text)
+        if (c != '\r') out += c;
+    return out;
+}
+
 std::optional<bool> parse_met(std::string_view text) {
     if (text == "1") return true;
     if (text == "0") return false;
@@ -714,7 +724,7 @@ http::Response NtmAdminPages::record_indicator(const http::Request& request, con
                                                   .value = *value,
                                                   .met = parse_met(typed.met),
                                                   .assessed_on = typed.assessed_on,
-                                                  .evidence = typed.evidence},
+                                                  .evidence = without_cr(typed.evidence)},
                                                  context.user, context.ip);
     if (recorded)
         return http::Response::redirect(ntm_commune_admin_path(*set, *commune) + "?da-luu=1#chi-tieu-" +
@@ -749,7 +759,7 @@ http::Response NtmAdminPages::record_criterion(const http::Request& request, con
                                           .criterion_number = number,
                                           .met = *met,
                                           .assessed_on = typed.assessed_on,
-                                          .evidence = typed.evidence},
+                                          .evidence = without_cr(typed.evidence)},
                                          context.user, context.ip);
     if (recorded)
         return http::Response::redirect(ntm_commune_admin_path(*set, *commune) + "?da-luu=1#" +

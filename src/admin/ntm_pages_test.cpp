@@ -136,7 +136,8 @@ TEST_F(NtmPagesTest, AnEditorRecordsAnIndicatorFindingAndSeesTheCommunesStatusCh
 
     auto recorded =
         post(commune_path() + "/chi-tieu",
-             "indicator=2.1&value=1.075%2C5&assessed_on=2026-03-31&evidence=Bi%C3%AAn+b%E1%BA%A3n+s%E1%BB%91+3");
+             "indicator=2.1&value=1.075%2C5&assessed_on=2026-03-31&evidence=Bi%C3%AAn+b%E1%BA%A3n+s%E1%BB%91+3%0D%0A"
+             "Ph%C3%B2ng+N%C3%B4ng+nghi%E1%BB%87p");
     ASSERT_EQ(recorded.status, 303) << recorded.body;
     EXPECT_EQ(location(recorded), commune_path() + "?da-luu=1#chi-tieu-2-1");
     EXPECT_EQ(criterion_met(1), true) << "1075,5 ≥ 70: the figure in Vietnamese notation was read as such";
@@ -144,7 +145,7 @@ TEST_F(NtmPagesTest, AnEditorRecordsAnIndicatorFindingAndSeesTheCommunesStatusCh
     auto after = get(location(recorded));
     EXPECT_TRUE(contains(after.body, "Đã ghi kết quả."));
     EXPECT_TRUE(contains(after.body, "1.075,5 % (ngày 2026-03-31)")) << after.body;
-    EXPECT_TRUE(contains(after.body, "<small>Biên bản số 3</small>"));
+    EXPECT_TRUE(contains(after.body, "<small>Biên bản số 3\nPhòng Nông nghiệp</small>")) << "CRLF is kept as LF";
     EXPECT_TRUE(contains(after.body, "<strong class=\"ntm-met\">Đạt (ngày 2026-03-31)</strong>"));
 
     // A yes/no indicator takes a finding, and the criterion as a whole can be recorded too.
@@ -185,6 +186,7 @@ TEST_F(NtmPagesTest, ABadFigureComesBackWithTheErrorBesideItAndWhatWasTyped) {
     auto unknown = post(commune_path() + "/chi-tieu", "indicator=9.9&value=1&assessed_on=2026-03-31");
     EXPECT_EQ(unknown.status, 404);
     EXPECT_TRUE(contains(unknown.body, "Bộ tiêu chí không có chỉ tiêu 9.9"));
+    EXPECT_FALSE(contains(unknown.body, "href=\"#chi-tieu-9-9\"")) << "no link to a form that is not there";
     auto log = audit::list(db_.get(), {.action_prefix = "ntm.indicator."});
     ASSERT_TRUE(log);
     EXPECT_EQ(log->total, 0);
