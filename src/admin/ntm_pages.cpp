@@ -251,7 +251,7 @@ struct Pages {
     }
 
     // The set named in the path; none for an unknown or malformed slug.
-    std::optional<model::CriteriaSet> find_set(std::string_view slug, core::Error& failed) {
+    std::optional<model::CriteriaSet> find_set(std::string_view slug, std::optional<core::Error>& failed) {
         if (slug.empty() || slug.size() > MAX_SLUG_CHARS) return std::nullopt;
         auto set = ntm.find_set_by_slug(slug);
         if (!set) {
@@ -265,10 +265,11 @@ struct Pages {
         const auto& set = standing.set;
         bool zones = !standing.zones.empty();
         std::string total = std::to_string(standing.criteria.size());
-        auto wrap = html.scope("div", {{"class", "table-wrap"},
-                                       {"role", "region"},
-                                       {"tabindex", "0"},
-                                       {"aria-label", "Bảng kết quả đánh giá các xã"}});
+        auto wrap = html.scope(
+            "div", {{"class", "table-wrap"},
+                    {"role", "region"},
+                    {"tabindex", "0"},
+                    {"aria-label", "Bảng kết quả đánh giá các " + std::string(targets::unit_noun(set.unit_level))}});
         auto table = html.scope("table", {{"class", "data ntm-table"}});
         html.element("caption", "Kết quả đánh giá từng tiêu chí; chọn tên " +
                                     std::string(targets::unit_noun(set.unit_level)) + " để ghi kết quả");
@@ -311,9 +312,9 @@ struct Pages {
 
     http::Response set_page(const AdminContext& context, std::string_view slug, const Refusal& refusal,
                             std::string_view flash, int status) {
-        core::Error failed;
+        std::optional<core::Error> failed;
         auto set = find_set(slug, failed);
-        if (!set && !failed.detail.empty()) return failure(context, failed);
+        if (failed) return failure(context, *failed);
         if (!set) return not_found(context, "bộ tiêu chí");
         auto standing = ntm.standing(set->id);
         if (!standing) return failure(context, standing.error());
@@ -493,9 +494,9 @@ struct Pages {
 
     http::Response commune_page(const AdminContext& context, std::string_view slug, std::string_view commune_text,
                                 const Refusal& refusal, std::string_view flash, int status) {
-        core::Error failed;
+        std::optional<core::Error> failed;
         auto set = find_set(slug, failed);
-        if (!set && !failed.detail.empty()) return failure(context, failed);
+        if (failed) return failure(context, *failed);
         if (!set) return not_found(context, "bộ tiêu chí");
         auto standing = ntm.standing(set->id);
         if (!standing) return failure(context, standing.error());
@@ -670,9 +671,10 @@ http::Response NtmAdminPages::show_set(const http::Request& request, const Admin
 
 http::Response NtmAdminPages::set_zone(const http::Request& request, const AdminContext& context) {
     Pages pages{shell, ntm};
-    core::Error failed;
+    std::optional<core::Error> failed;
     auto set = pages.find_set(request.param("slug"), failed);
-    if (!set) return failed.detail.empty() ? pages.not_found(context, "bộ tiêu chí") : pages.failure(context, failed);
+    if (failed) return pages.failure(context, *failed);
+    if (!set) return pages.not_found(context, "bộ tiêu chí");
     Typed typed{.form = "vung", .commune_id = form_value(request, "commune_id"), .zone = form_value(request, "zone")};
     auto commune = parse_id(typed.commune_id);
     Result<void> done = commune ? ntm.set_commune_zone(set->id, *commune, typed.zone, context.user, context.ip)
@@ -684,9 +686,10 @@ http::Response NtmAdminPages::set_zone(const http::Request& request, const Admin
 
 http::Response NtmAdminPages::add_commune(const http::Request& request, const AdminContext& context) {
     Pages pages{shell, ntm};
-    core::Error failed;
+    std::optional<core::Error> failed;
     auto set = pages.find_set(request.param("slug"), failed);
-    if (!set) return failed.detail.empty() ? pages.not_found(context, "bộ tiêu chí") : pages.failure(context, failed);
+    if (failed) return pages.failure(context, *failed);
+    if (!set) return pages.not_found(context, "bộ tiêu chí");
     Typed typed{.form = "xa", .name = form_value(request, "name"), .merged_into = form_value(request, "merged_into")};
     targets::CommuneInput input{.name = typed.name, .unit_level = set->unit_level};
     Result<model::Commune> made = Error{Errc::InvalidInput, "Chọn đơn vị trong danh sách", "merged_into"};
@@ -704,9 +707,10 @@ http::Response NtmAdminPages::show_commune(const http::Request& request, const A
 
 http::Response NtmAdminPages::record_indicator(const http::Request& request, const AdminContext& context) {
     Pages pages{shell, ntm};
-    core::Error failed;
+    std::optional<core::Error> failed;
     auto set = pages.find_set(request.param("slug"), failed);
-    if (!set) return failed.detail.empty() ? pages.not_found(context, "bộ tiêu chí") : pages.failure(context, failed);
+    if (failed) return pages.failure(context, *failed);
+    if (!set) return pages.not_found(context, "bộ tiêu chí");
     auto commune = parse_id(request.param("id"));
     if (!commune) return pages.not_found(context, "xã");
     Typed typed{.form = "chi-tieu",
@@ -738,9 +742,10 @@ http::Response NtmAdminPages::record_indicator(const http::Request& request, con
 
 http::Response NtmAdminPages::record_criterion(const http::Request& request, const AdminContext& context) {
     Pages pages{shell, ntm};
-    core::Error failed;
+    std::optional<core::Error> failed;
     auto set = pages.find_set(request.param("slug"), failed);
-    if (!set) return failed.detail.empty() ? pages.not_found(context, "bộ tiêu chí") : pages.failure(context, failed);
+    if (failed) return pages.failure(context, *failed);
+    if (!set) return pages.not_found(context, "bộ tiêu chí");
     auto commune = parse_id(request.param("id"));
     if (!commune) return pages.not_found(context, "xã");
     Typed typed{.form = "tieu-chi",
