@@ -15,6 +15,7 @@
 #include "cache/page_cache.hpp"
 #include "cluster/change_notifier.hpp"
 #include "cluster/job_lock.hpp"
+#include "admin/ntm_pages.hpp"
 #include "admin/ocop_pages.hpp"
 #include "api/ntm_api.hpp"
 #include "api/ocop_api.hpp"
@@ -147,6 +148,7 @@ int serve_command(const core::Config& config, const std::string& media_dir) {
                                    .max_upload_bytes = config.http.max_upload_bytes,
                                    .upload_gate = admin::signed_in_gate(sessions)});
     admin::add_ocop_admin_routes(router, admin_shell, ocop_service, ntm_service);
+    admin::add_ntm_admin_routes(router, admin_shell, ntm_service);
     admin::add_target_admin_routes(router, admin_shell, target_service);
     search::SearchService search{**db, *site_id, config.cache.enabled ? &search_cache : nullptr};
     site::SitePages site_pages{published, media, core::now, &search};
