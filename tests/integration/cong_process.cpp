@@ -343,4 +343,16 @@ std::string cookies_of(const HttpResult& response, std::string jar) {
     return jar;
 }
 
+std::string CongProcess::sign_in(const std::string& login, const std::string& password) const {
+    auto page = request("GET", "/quan-tri/dang-nhap");
+    auto posted = request("POST", "/quan-tri/dang-nhap",
+                          {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookies_of(page)}},
+                          "login=" + form_encode(login) + "&password=" + form_encode(password) +
+                              "&csrf=" + form_encode(csrf_of(page.body)) + "&next=%2Fquan-tri");
+    if (posted.status != 303)
+        throw std::runtime_error("signing in as " + login + " answered " + std::to_string(posted.status) + ": " +
+                                 posted.body.substr(0, 300));
+    return cookies_of(posted);
+}
+
 }  // namespace cong::testing

@@ -55,6 +55,9 @@ public:
     // One HTTP/1.1 request on a new connection ("Connection: close").
     HttpResult request(const std::string& method, const std::string& target,
                        const std::map<std::string, std::string>& headers = {}, const std::string& body = "") const;
+    // Signs in through the back office's real login form as a browser would; returns the session's Cookie
+    // header. Throws when the login is not answered with its redirect.
+    std::string sign_in(const std::string& login, const std::string& password) const;
     // Authenticated JSON API call with the admin token.
     HttpResult api(const std::string& method, const std::string& target, const std::string& body = "") const;
     // Sends raw bytes and returns whatever comes back until the server closes or timeout passes.

@@ -16,7 +16,6 @@ using cong::testing::CongProcess;
 using cong::testing::field;
 using cong::testing::form_encode;
 using cong::testing::csrf_of;
-using cong::testing::cookies_of;
 using cong::testing::HttpResult;
 
 namespace {
@@ -108,15 +107,7 @@ protected:
                                "mat-khau-bientap-2024\n");
         ASSERT_EQ(added.exit_code, 0) << added.err;
         cong_.start();
-        auto page = cong_.request("GET", "/quan-tri/dang-nhap");
-        ASSERT_EQ(page.status, 200);
-        auto posted =
-            cong_.request("POST", "/quan-tri/dang-nhap",
-                          {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookies_of(page)}},
-                          "login=bientap&password=mat-khau-bientap-2024&csrf=" + form_encode(csrf_of(page.body)) +
-                              "&next=%2Fquan-tri");
-        ASSERT_EQ(posted.status, 303) << posted.body;
-        cookie_ = cookies_of(posted);
+        cookie_ = cong_.sign_in("bientap", "mat-khau-bientap-2024");
         auto library = get("/quan-tri/thu-vien-anh");
         ASSERT_EQ(library.status, 200) << library.body;
         csrf_ = csrf_of(library.body);

@@ -5,8 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 using cong::testing::CongProcess;
+using cong::testing::csrf_of;
 using cong::testing::field;
+using cong::testing::form_encode;
 
 namespace {
 
@@ -158,4 +162,44 @@ TEST_F(Ntm, TheDemoPortalHasBothNationalSetsAndTheOcopCatalogue) {
     ASSERT_EQ(ocop.status, 200);
     EXPECT_TRUE(contains(ocop.body, "Dữ liệu minh họa"));
     EXPECT_TRUE(contains(ocop.body, "Bánh gai Xuân Tín"));
+}
+
+TEST_F(Ntm, AFindingRecordedInTheBackOfficeChangesThePublicStanding) {
+    CongProcess demo;
+    demo.init(true);
+    demo.start();
+    const std::string set = "xa-ntm-2021-2025";
+    auto row_of = [](const std::string& html, const std::string& commune) {
+        auto at = html.find("<th scope=\"row\">" + commune + "</th>");
+        return at == std::string::npos ? std::string() : html.substr(at, html.find("</tr>", at) - at);
+    };
+    auto before = row_of(demo.request("GET", "/tieu-chi-nong-thon-moi/" + set).body, "Xã Bắc Lương");
+    ASSERT_TRUE(contains(before, "19/19")) << before;
+
+    // The harness's administrator, through the login form; the set's page links each commune's entry page.
+    auto cookie = demo.sign_in("tester", "mat-khau-thu-nghiem-123");
+    auto set_page = demo.request("GET", "/quan-tri/nong-thon-moi/" + set, {{"Cookie", cookie}});
+    ASSERT_EQ(set_page.status, 200) << set_page.body;
+    std::smatch link;
+    ASSERT_TRUE(std::regex_search(set_page.body, link,
+                                  std::regex("href=\"(/quan-tri/nong-thon-moi/" + set + "/xa/[0-9]+)\"[^>]*>Xã Bắc Lương<")));
+    auto entry = demo.request("GET", link[1].str(), {{"Cookie", cookie}});
+    ASSERT_EQ(entry.status, 200) << entry.body;
+
+    auto recorded = demo.request("POST", link[1].str() + "/tieu-chi",
+                                 {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookie}},
+                                 "criterion=1&met=0&assessed_on=2026-11-01&evidence=" +
+                                     form_encode("Đường trục xã chưa cứng hóa đủ") + "&csrf=" +
+                                     form_encode(csrf_of(entry.body)));
+    ASSERT_EQ(recorded.status, 303) << recorded.body;
+    auto after = row_of(demo.request("GET", "/tieu-chi-nong-thon-moi/" + set).body, "Xã Bắc Lương");
+    EXPECT_TRUE(contains(after, "18/19")) << after;
+    EXPECT_TRUE(contains(after, "Chưa đủ")) << after;
+
+    // Without the session's CSRF token the same form changes nothing.
+    auto forged = demo.request("POST", link[1].str() + "/tieu-chi",
+                               {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookie}},
+                               "criterion=2&met=0&assessed_on=2026-11-01");
+    EXPECT_EQ(forged.status, 403);
+    EXPECT_TRUE(contains(row_of(demo.request("GET", "/tieu-chi-nong-thon-moi/" + set).body, "Xã Bắc Lương"), "18/19"));
 }

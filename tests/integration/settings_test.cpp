@@ -10,7 +10,6 @@
 using cong::testing::CongProcess;
 using cong::testing::form_encode;
 using cong::testing::csrf_of;
-using cong::testing::cookies_of;
 using cong::testing::HttpResult;
 
 namespace {
@@ -36,16 +35,7 @@ protected:
         admin_ = sign_in("quantri");
     }
 
-    std::string sign_in(const std::string& login) {
-        auto page = cong_.request("GET", "/quan-tri/dang-nhap");
-        auto jar = cookies_of(page);
-        auto posted = cong_.request("POST", "/quan-tri/dang-nhap",
-                                    {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", jar}},
-                                    "login=" + login + "&password=" + form_encode("mat-khau-" + login + "-2024") +
-                                        "&csrf=" + form_encode(csrf_of(page.body)));
-        EXPECT_EQ(posted.status, 303) << posted.body;
-        return cookies_of(posted);
-    }
+    std::string sign_in(const std::string& login) { return cong_.sign_in(login, "mat-khau-" + login + "-2024"); }
 
     HttpResult get(const std::string& cookie, const std::string& target) {
         return cong_.request("GET", target, {{"Cookie", cookie}});

@@ -14,7 +14,6 @@ using cong::testing::CongProcess;
 using cong::testing::field;
 using cong::testing::form_encode;
 using cong::testing::csrf_of;
-using cong::testing::cookies_of;
 using cong::testing::HttpResult;
 
 namespace {
@@ -89,19 +88,6 @@ protected:
         return count;
     }
 
-    // Signs in through the real form and returns the session cookie.
-    std::string sign_in(const std::string& login, const std::string& password) {
-        auto page = cong_.request("GET", "/quan-tri/dang-nhap");
-        EXPECT_EQ(page.status, 200);
-        auto jar = cookies_of(page);
-        auto posted = cong_.request("POST", "/quan-tri/dang-nhap",
-                                    {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", jar}},
-                                    "login=" + login + "&password=" + form_encode(password) +
-                                        "&csrf=" + form_encode(csrf_of(page.body)) + "&next=%2Fquan-tri");
-        EXPECT_EQ(posted.status, 303) << posted.body;
-        return cookies_of(posted);
-    }
-
     CongProcess cong_;
     std::map<std::string, std::string> tokens_;
 };
@@ -153,7 +139,7 @@ TEST_F(Workflow, AnEditorCanSubmitButNotPublishOrScheduleThroughTheApi) {
 }
 
 TEST_F(Workflow, AnApproverSchedulesFromTheBackOfficeFormAndTheArticleAppearsOnItsOwn) {
-    auto cookie = sign_in("duyet", "mat-khau-duyet-2024");
+    auto cookie = cong_.sign_in("duyet", "mat-khau-duyet-2024");
     ASSERT_FALSE(cookie.empty());
     auto form_page = cong_.request("GET", "/quan-tri/bai-viet/moi", {{"Cookie", cookie}});
     ASSERT_EQ(form_page.status, 200) << form_page.body;
