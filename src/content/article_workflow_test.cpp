@@ -262,6 +262,14 @@ TEST_F(WorkflowTest, EverySaveKeepsARevisionAndAutosavesReplaceTheirOwn) {
 
     articles_->update_article(article.id, input("Bản bốn", ArticleStatus::Pending), editor_).value();
     EXPECT_EQ(articles_->list_revisions(article.id).value().size(), 4u);
+
+    // The audit log names the autosave run once, not every autosave of it.
+    auto autosaves = db_->read([&](storage::Tx& tx) {
+                            return tx.audit().count_audit({.action_prefix = "article.autosave",
+                                                           .object_type = "article",
+                                                           .object_id = article.id});
+                        }).value();
+    EXPECT_EQ(autosaves, 1);
 }
 
 TEST_F(WorkflowTest, RestoringARevisionSavesItsContentAsANewRevision) {
