@@ -36,7 +36,9 @@ protected:
         editor_ = user("bientap", model::Role::Editor);
         approver_ = user("duyet", model::Role::Approver);
         articles_ = std::make_unique<content::ArticleService>(*db_, site_id_);
-        admin::add_article_admin_routes(router_, shell_, *articles_);
+        admin::add_article_admin_routes(router_, shell_, *articles_, [] {
+            return std::string(R"([{"slug":"nq-09-2024","title":"Nghị quyết 09","periods":[]}])");
+        });
         act_as(editor_);
     }
     void TearDown() override {
@@ -148,6 +150,19 @@ TEST_F(ArticlePagesTest, ButtonsFollowTheRole) {
     EXPECT_TRUE(contains(as_approver, "Đăng ngay"));
     EXPECT_TRUE(contains(as_approver, "Hẹn giờ đăng"));
     EXPECT_FALSE(contains(as_approver, "Gửi duyệt"));
+}
+
+TEST_F(ArticlePagesTest, TheEditorIsOfferedThePlansForASummaryBlockOnlyWhereItMayEdit) {
+    auto fresh = get("/quan-tri/bai-viet/moi");
+    ASSERT_EQ(fresh.status, 200);
+    EXPECT_NE(fresh.body.find("data-summary-plans=\"[{&quot;slug&quot;:&quot;nq-09-2024&quot;"), std::string::npos)
+        << fresh.body;
+    // Published by the approver: the editor may read it, not change it, so the editor offers no insertion.
+    auto published = create("Bài đã đăng", model::ArticleStatus::Published, approver_);
+    auto readonly = get("/quan-tri/bai-viet/" + std::to_string(published));
+    ASSERT_EQ(readonly.status, 200);
+    EXPECT_NE(readonly.body.find("data-readonly=\"true\""), std::string::npos);
+    EXPECT_EQ(readonly.body.find("data-summary-plans"), std::string::npos);
 }
 
 TEST_F(ArticlePagesTest, ARefusedFormKeepsWhatWasTypedWithTheErrorBesideTheField) {
