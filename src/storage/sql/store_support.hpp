@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "storage/stores.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -69,6 +70,10 @@ int bind_padded(Statement& statement, int index, const std::vector<std::int64_t>
 
 // Checks an IN list against MAX_IN_LIST.
 Result<void> check_in_list(const std::vector<std::int64_t>& ids, std::string_view field);
+
+// What both engines' search stores refuse before building a query: no words, an empty word, a category list
+// past MAX_IN_LIST, a page past MAX_LIST_LIMIT or a negative offset.
+Result<void> check_search_query(const SearchQuery& query);
 
 // An INSERT ready to yield its new id through Engine::inserted_id: with `RETURNING id` where the engine
 // wants it (PostgreSQL), without on SQLite.

@@ -262,17 +262,6 @@ int bind_search_where(Statement& statement, int index, const SearchQuery& query,
     return index;
 }
 
-Result<void> check_search_query(const SearchQuery& query) {
-    CONG_TRY_VOID(check_in_list(query.category_ids, "category"));
-    if (query.terms.empty()) return Error{core::Errc::InvalidInput, "Thiếu từ khóa tìm kiếm.", "q"};
-    for (const auto& term : query.terms)
-        if (term.words.empty()) return Error{core::Errc::InvalidInput, "Thiếu từ khóa tìm kiếm.", "q"};
-    if (query.limit < 0 || query.limit > MAX_LIST_LIMIT)
-        return Error{core::Errc::InvalidInput, "Số kết quả mỗi trang không hợp lệ.", "limit"};
-    if (query.offset < 0) return Error{core::Errc::InvalidInput, "Vị trí bắt đầu không được âm.", "offset"};
-    return {};
-}
-
 }  // namespace
 
 Result<void> SqliteSearchStore::index_article(const model::Article& article, std::string_view captions) {
