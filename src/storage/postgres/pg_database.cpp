@@ -1,5 +1,6 @@
 #include "storage/postgres/pg_database.hpp"
 
+#include "storage/active_transactions.hpp"
 #include "storage/postgres/pg_migrations.hpp"
 #include "storage/postgres/pg_stores.hpp"
 
@@ -21,31 +22,8 @@ using Body = std::function<Result<void>(Tx&)>;
 // (a free slug, the next revision number) can never interleave with another's.
 constexpr std::int64_t WRITER_LOCK_KEY = 0x436F6E67'57726974;  // "CongWrit"
 
-// The transactions open on this thread. A service that calls another service inside its transaction
-// gets the same Tx back instead of waiting for a connection its own thread holds (as with SQLite).
-struct ActiveTransaction {
-    const Database* database;
-    PgTx* tx;
-    bool write;
-};
-thread_local std::vector<ActiveTransaction> active_transactions;
-
-class ActiveTransactionScope {
-public:
-    ActiveTransactionScope(const Database* database, PgTx* tx, bool write) {
-        active_transactions.push_back({database, tx, write});
-    }
-    ~ActiveTransactionScope() { active_transactions.pop_back(); }
-    ActiveTransactionScope(const ActiveTransactionScope&) = delete;
-    ActiveTransactionScope& operator=(const ActiveTransactionScope&) = delete;
-};
-
-const ActiveTransaction* find_active(const Database* database) {
-    for (auto it = active_transactions.rbegin(); it != active_transactions.rend(); ++it) {
-        if (it->database == database) return &*it;
-    }
-    return nullptr;
-}
+// The transactions open on this thread (a service calling another inside its transaction gets it back).
+using Active = ActiveTransactions<PgTx>;
 
 // Ends a transaction that must not commit; on a broken connection there is nothing left to end.
 void roll_back(PgConnection& connection) {
@@ -103,7 +81,7 @@ public:
 
 protected:
     Result<void> transact(bool write, const Body& body) override {
-        if (const auto* outer = find_active(this)) {
+        if (const auto* outer = Active::find(this)) {
             if (outer->write && write) return in_savepoint(*outer->tx, body);
             // A read inside any transaction reads through it: inside a write it also sees what that
             // write has done so far.
@@ -164,7 +142,7 @@ private:
         Lease lease(*this, std::move(tx));
         CONG_TRY_VOID(begin(lease, write));
         auto& connection = lease.tx().connection();
-        ActiveTransactionScope scope(this, &lease.tx(), write);
+        Active::Scope scope(this, &lease.tx(), write);
         try {
             auto result = body(lease.tx());
             if (!result) {

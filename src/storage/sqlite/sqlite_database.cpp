@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
+#include "storage/active_transactions.hpp"
 #include "storage/sqlite/sqlite_backup.hpp"
 #include "storage/sqlite/sqlite_migrations.hpp"
 #include "storage/sqlite/sqlite_pragmas.hpp"
@@ -20,31 +21,8 @@ using sqlite::Connection;
 using sqlite::SqliteTx;
 using Body = std::function<Result<void>(Tx&)>;
 
-// The transactions open on this thread. A service that calls another service inside its
-// transaction gets the same Tx back instead of waiting for a connection its own thread holds.
-struct ActiveTransaction {
-    const Database* database;
-    SqliteTx* tx;
-    bool write;
-};
-thread_local std::vector<ActiveTransaction> active_transactions;
-
-class ActiveTransactionScope {
-public:
-    ActiveTransactionScope(const Database* database, SqliteTx* tx, bool write) {
-        active_transactions.push_back({database, tx, write});
-    }
-    ~ActiveTransactionScope() { active_transactions.pop_back(); }
-    ActiveTransactionScope(const ActiveTransactionScope&) = delete;
-    ActiveTransactionScope& operator=(const ActiveTransactionScope&) = delete;
-};
-
-const ActiveTransaction* find_active(const Database* database) {
-    for (auto it = active_transactions.rbegin(); it != active_transactions.rend(); ++it) {
-        if (it->database == database) return &*it;
-    }
-    return nullptr;
-}
+// The transactions open on this thread (a service calling another inside its transaction gets it back).
+using Active = ActiveTransactions<SqliteTx>;
 
 Result<void> run_sql(Connection& connection, std::string_view sql) {
     CONG_TRY(statement, connection.prepare(sql));
@@ -91,7 +69,7 @@ public:
 
 protected:
     Result<void> transact(bool write, const Body& body) override {
-        if (const auto* outer = find_active(this)) {
+        if (const auto* outer = Active::find(this)) {
             if (outer->write && write) return in_savepoint(*outer->tx, body);
             // A read inside any transaction reads through it: inside a write it also sees what
             // that write has done so far.
@@ -108,7 +86,7 @@ private:
         // IMMEDIATE takes the write lock now, so a writer in another process (a CLI command)
         // makes this wait busy_timeout here rather than fail halfway through the body.
         CONG_TRY_VOID(run_sql(connection, "BEGIN IMMEDIATE"));
-        ActiveTransactionScope scope(this, writer_.get(), true);
+        Active::Scope scope(this, writer_.get(), true);
         try {
             auto result = body(*writer_);
             if (!result) {
@@ -158,7 +136,7 @@ private:
         // DEFERRED: the snapshot starts at the first read and holds until the end, so every query
         // of the body sees the same committed state, whatever the writer commits meanwhile.
         CONG_TRY_VOID(run_sql(connection, "BEGIN DEFERRED"));
-        ActiveTransactionScope scope(this, reader, false);
+        Active::Scope scope(this, reader, false);
         try {
             auto result = body(*reader);
             if (!result) {
