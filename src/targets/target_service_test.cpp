@@ -1,6 +1,6 @@
 #include "targets/target_service.hpp"
 
-#include "auth/test_database.hpp"
+#include "targets/target_test_fixture.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,39 +10,9 @@
 namespace cong::targets {
 namespace {
 
-class TargetServiceTest : public ::testing::Test {
+// The shared fixture (two sites, an administrator, an approver, two editors), plus targets made in one call.
+class TargetServiceTest : public testing::TargetFixture {
 protected:
-    void SetUp() override {
-        auto made = db_.get().write([&](storage::Tx& tx) -> core::Result<void> {
-            model::Site site;
-            site.name = "Cổng thông tin điện tử huyện Thọ Xuân";
-            CONG_TRY(site_id, tx.sites().insert_site(site));
-            site_id_ = site_id;
-            model::Site other;
-            other.name = "Xã khác";
-            other.host = "xa-khac.example";
-            CONG_TRY(other_id, tx.sites().insert_site(other));
-            other_site_id_ = other_id;
-            for (auto* user : {&approver_, &editor_}) {
-                user->created_at = core::now();
-                user->password_hash = "x";
-                CONG_TRY(id, tx.users().insert_user(*user));
-                user->id = id;
-            }
-            return {};
-        });
-        ASSERT_TRUE(made) << made.error().detail;
-    }
-
-    model::TargetPlan plan(TargetService& service, int year = 2024) {
-        auto created = service.create_plan(
-            {.title = "Nghị quyết số 09-NQ/HU về phương hướng, mục tiêu, nhiệm vụ năm " + std::to_string(year),
-             .year = year},
-            approver_);
-        EXPECT_TRUE(created) << created.error().detail;
-        return *created;
-    }
-
     model::Target target(TargetService& service, std::int64_t plan_id, const std::string& code, double plan_value,
                          model::TargetKind kind = model::TargetKind::HigherIsBetter) {
         auto created = service.add_target(plan_id,
@@ -56,12 +26,6 @@ protected:
         EXPECT_TRUE(created) << created.error().detail;
         return *created;
     }
-
-    auth::testing::TestDatabase db_;
-    std::int64_t site_id_ = 0;
-    std::int64_t other_site_id_ = 0;
-    model::User approver_{.login = "duyet", .display_name = "Nguyễn Văn Duyệt", .role = model::Role::Approver};
-    model::User editor_{.login = "bientap", .display_name = "Lê Thơ", .role = model::Role::Editor};
 };
 
 TEST_F(TargetServiceTest, ThirtyEightTargetsGiveTheSeedSentenceForTheFirstQuarter) {
