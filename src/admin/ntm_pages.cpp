@@ -250,15 +250,18 @@ struct Pages {
                                     .status = core::errc_status(error.code)});
     }
 
-    // The set named in the path; none for an unknown or malformed slug.
-    std::optional<model::CriteriaSet> find_set(std::string_view slug, std::optional<core::Error>& failed) {
-        if (slug.empty() || slug.size() > MAX_SLUG_CHARS) return std::nullopt;
-        auto set = ntm.find_set_by_slug(slug);
-        if (!set) {
-            failed = set.error();
+    // The set named in the path. When there is none, refused holds the page to answer with: not found for an
+    // unknown or malformed slug, the failure when the set could not be read.
+    std::optional<model::CriteriaSet> find_set(const AdminContext& context, std::string_view slug,
+                                               std::optional<http::Response>& refused) {
+        if (slug.empty() || slug.size() > MAX_SLUG_CHARS) {
+            refused = not_found(context, "bộ tiêu chí");
             return std::nullopt;
         }
-        return *set;
+        auto set = ntm.find_set_by_slug(slug);
+        if (!set) refused = failure(context, set.error());
+        else if (!*set) refused = not_found(context, "bộ tiêu chí");
+        return set ? *set : std::nullopt;
     }
 
     void write_standing_table(render::HtmlWriter& html, const targets::SetStanding& standing) {
@@ -312,10 +315,9 @@ struct Pages {
 
     http::Response set_page(const AdminContext& context, std::string_view slug, const Refusal& refusal,
                             std::string_view flash, int status) {
-        std::optional<core::Error> failed;
-        auto set = find_set(slug, failed);
-        if (failed) return failure(context, *failed);
-        if (!set) return not_found(context, "bộ tiêu chí");
+        std::optional<http::Response> refused;
+        auto set = find_set(context, slug, refused);
+        if (!set) return std::move(*refused);
         auto standing = ntm.standing(set->id);
         if (!standing) return failure(context, standing.error());
         const auto noun = targets::unit_noun(set->unit_level);
@@ -494,10 +496,9 @@ struct Pages {
 
     http::Response commune_page(const AdminContext& context, std::string_view slug, std::string_view commune_text,
                                 const Refusal& refusal, std::string_view flash, int status) {
-        std::optional<core::Error> failed;
-        auto set = find_set(slug, failed);
-        if (failed) return failure(context, *failed);
-        if (!set) return not_found(context, "bộ tiêu chí");
+        std::optional<http::Response> refused;
+        auto set = find_set(context, slug, refused);
+        if (!set) return std::move(*refused);
         auto standing = ntm.standing(set->id);
         if (!standing) return failure(context, standing.error());
         auto commune_id = parse_id(commune_text);
@@ -671,10 +672,9 @@ http::Response NtmAdminPages::show_set(const http::Request& request, const Admin
 
 http::Response NtmAdminPages::set_zone(const http::Request& request, const AdminContext& context) {
     Pages pages{shell, ntm};
-    std::optional<core::Error> failed;
-    auto set = pages.find_set(request.param("slug"), failed);
-    if (failed) return pages.failure(context, *failed);
-    if (!set) return pages.not_found(context, "bộ tiêu chí");
+    std::optional<http::Response> refused;
+    auto set = pages.find_set(context, request.param("slug"), refused);
+    if (!set) return std::move(*refused);
     Typed typed{.form = "vung", .commune_id = form_value(request, "commune_id"), .zone = form_value(request, "zone")};
     auto commune = parse_id(typed.commune_id);
     Result<void> done = commune ? ntm.set_commune_zone(set->id, *commune, typed.zone, context.user, context.ip)
@@ -686,10 +686,9 @@ http::Response NtmAdminPages::set_zone(const http::Request& request, const Admin
 
 http::Response NtmAdminPages::add_commune(const http::Request& request, const AdminContext& context) {
     Pages pages{shell, ntm};
-    std::optional<core::Error> failed;
-    auto set = pages.find_set(request.param("slug"), failed);
-    if (failed) return pages.failure(context, *failed);
-    if (!set) return pages.not_found(context, "bộ tiêu chí");
+    std::optional<http::Response> refused;
+    auto set = pages.find_set(context, request.param("slug"), refused);
+    if (!set) return std::move(*refused);
     Typed typed{.form = "xa", .name = form_value(request, "name"), .merged_into = form_value(request, "merged_into")};
     targets::CommuneInput input{.name = typed.name, .unit_level = set->unit_level};
     Result<model::Commune> made = Error{Errc::InvalidInput, "Chọn đơn vị trong danh sách", "merged_into"};
@@ -707,10 +706,9 @@ http::Response NtmAdminPages::show_commune(const http::Request& request, const A
 
 http::Response NtmAdminPages::record_indicator(const http::Request& request, const AdminContext& context) {
     Pages pages{shell, ntm};
-    std::optional<core::Error> failed;
-    auto set = pages.find_set(request.param("slug"), failed);
-    if (failed) return pages.failure(context, *failed);
-    if (!set) return pages.not_found(context, "bộ tiêu chí");
+    std::optional<http::Response> refused;
+    auto set = pages.find_set(context, request.param("slug"), refused);
+    if (!set) return std::move(*refused);
     auto commune = parse_id(request.param("id"));
     if (!commune) return pages.not_found(context, "xã");
     Typed typed{.form = "chi-tieu",
@@ -742,10 +740,9 @@ http::Response NtmAdminPages::record_indicator(const http::Request& request, con
 
 http::Response NtmAdminPages::record_criterion(const http::Request& request, const AdminContext& context) {
     Pages pages{shell, ntm};
-    std::optional<core::Error> failed;
-    auto set = pages.find_set(request.param("slug"), failed);
-    if (failed) return pages.failure(context, *failed);
-    if (!set) return pages.not_found(context, "bộ tiêu chí");
+    std::optional<http::Response> refused;
+    auto set = pages.find_set(context, request.param("slug"), refused);
+    if (!set) return std::move(*refused);
     auto commune = parse_id(request.param("id"));
     if (!commune) return pages.not_found(context, "xã");
     Typed typed{.form = "tieu-chi",
